@@ -115,6 +115,8 @@ def observe(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
     except BaseException as exc:  # noqa: BLE001 - an oracle must see everything
         if isinstance(exc, KeyboardInterrupt):
             raise
+        if isinstance(exc, SystemExit) and exc.code in (0, None):
+            return None  # a clean exit (click always calls sys.exit) is not an error
         record(exc)
         return None
 

@@ -1,0 +1,5 @@
+import sys
+
+from flaskscope.cli import main
+
+sys.exit(main())

@@ -1,0 +1,186 @@
+"""Run the whole engine on a set of paths: read, index, resolve, reach, and collect findings.
+
+This is the one entry point adapters call. It never imports or executes the analysed code:
+files are read as text and parsed with ``ast``; jedi only reads them too.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from flaskscope.findings import Finding, Hop, Root
+from flaskscope.index.builder import _Columns, build_index
+from flaskscope.index.discovery import discover
+from flaskscope.index.model import ModuleIndex, Span
+from flaskscope.knowledge.sinks import SINK_TAILS
+from flaskscope.levels import Level
+from flaskscope.reach.entries import EntryFinder, ProjectFacts
+from flaskscope.reach.search import Hit, Search
+from flaskscope.resolve.jedi_fallback import JediFallback
+from flaskscope.resolve.values import Resolver, Workspace
+
+# Files whose text says whether the project runs its tests under pytest-flask.
+_DEPENDENCY_FILES = ("requirements.txt", "requirements-dev.txt", "requirements_dev.txt", "dev-requirements.txt",
+                     "pyproject.toml", "setup.cfg", "setup.py", "tox.ini", "pytest.ini", "Pipfile")
+
+
+@dataclass
+class AnalysisResult:
+    findings: list[Finding]
+    warnings: list[str] = field(default_factory=list)
+    files: int = 0
+    jedi_queries: int = 0
+
+
+def read_source(path: Path) -> str:
+    """Decode a file the way Python would (UTF-8, BOM allowed). Raises ``UnicodeDecodeError``."""
+    data = path.read_bytes()
+    return data.decode("utf-8-sig")
+
+
+def index_files(paths: list[Path], warn: Callable[[str], None]) -> list[ModuleIndex]:
+    modules: list[ModuleIndex] = []
+    taken: set[str] = set()
+    for source_file in discover(paths, warn):
+        path = source_file.path
+        try:
+            source = read_source(path)
+            module = build_index(source_file.module, path, source, source_file.is_package)
+        except UnicodeDecodeError as exc:
+            warn(f"{path}: not valid UTF-8 (byte {exc.start}); skipped")
+            continue
+        except SyntaxError as exc:
+            warn(f"{path}:{exc.lineno or 0}: syntax error: {exc.msg}; skipped")
+            continue
+        except (ValueError, RecursionError, MemoryError) as exc:
+            warn(f"{path}: cannot be parsed ({type(exc).__name__}: {exc}); skipped")
+            continue
+        except OSError as exc:
+            warn(f"{path}: cannot be read ({exc.strerror or exc}); skipped")
+            continue
+        if module.name in taken:
+            warn(f"{path}: module `{module.name}` is defined twice; this copy is skipped")
+            continue
+        taken.add(module.name)
+        modules.append(module)
+    return modules
+
+
+def project_facts(root: Path, modules: list[ModuleIndex]) -> ProjectFacts:
+    uses_pytest_flask = False
+    for name in _DEPENDENCY_FILES:
+        candidate = root / name
+        try:
+            text = candidate.read_text(encoding="utf-8", errors="replace") if candidate.is_file() else ""
+        except OSError:
+            text = ""
+        if "pytest-flask" in text or "pytest_flask" in text:
+            uses_pytest_flask = True
+    if any("pytest_flask" in m.source for m in modules):
+        uses_pytest_flask = True
+    server_name = any("SERVER_NAME" in m.source for m in modules)
+    return ProjectFacts(uses_pytest_flask=uses_pytest_flask, server_name_configured=server_name)
+
+
+def worth_asking_jedi(ws: Workspace) -> frozenset[str]:
+    """Names of workspace functions that may reach a sink, by name alone (an over-approximation).
+
+    Only calls to these names are worth a jedi query: a call whose attribute name is not here
+    cannot lead to a finding whatever it resolves to.
+    """
+    reaching = {scope.name for scope in ws.scopes.values()
+                if any(name in SINK_TAILS for ref in scope.refs for name in ref.names)}
+    reaching |= {scope.name for scope in ws.scopes.values() if scope.kind == "function"
+                 and any(d for d in scope.decorators if "property" in ast.dump(d))}
+    changed = True
+    while changed:
+        changed = False
+        for scope in ws.scopes.values():
+            if scope.name in reaching or scope.kind not in ("function", "lambda"):
+                continue
+            for call in scope.calls:
+                func = call.func
+                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+                if name in reaching:
+                    reaching.add(scope.name)
+                    changed = True
+                    break
+    return frozenset(reaching)
+
+
+def common_root(paths: list[Path]) -> Path:
+    resolved = [p.resolve() for p in paths] or [Path.cwd()]
+    root = Path(os.path.commonpath([str(p) for p in resolved]))
+    return root if root.is_dir() else root.parent
+
+
+def analyze(paths: list[Path], warn: Callable[[str], None], use_jedi: bool = True) -> AnalysisResult:
+    modules = index_files(paths, warn)
+    ws = Workspace(modules)
+    resolver = Resolver(ws)
+    root = common_root(paths)
+    facts = project_facts(root, modules)
+    entries = EntryFinder(resolver, facts).find()
+    jedi = None
+    if use_jedi:
+        lines = {(ws.module_of_scope[q].path.resolve(), s.span.line): q
+                 for q, s in ws.scopes.items() if s.kind == "function"}
+        jedi = JediFallback(root, lines)
+    search = Search(resolver, facts, jedi, worth_asking_jedi(ws))
+    findings = _collect(ws, entries.roots, search)
+    findings.extend(_escape_findings(ws, entries))
+    findings = _drop_shadowed(findings)
+    findings.sort(key=lambda f: (str(f.path), f.span.line, f.span.col, f.code))
+    return AnalysisResult(findings, files=len(modules), jedi_queries=jedi.queries if jedi else 0)
+
+
+def _collect(ws: Workspace, roots: list[Root], search: Search) -> list[Finding]:
+    grouped: dict[tuple[Path, Span, str], list[tuple[Root, tuple[Hop, ...], Hit]]] = {}
+    for root in roots:
+        if not root.scope or root.level is Level.REQUEST:
+            continue
+        entry = ws.scopes[root.scope]
+        for hit in search.explore(root.scope, root.level):
+            if root.kind in ("import-time", "script"):
+                chain = hit.chain
+                if root.kind == "import-time":
+                    root = Root(root.kind, root.path, chain[0].line, root.level, root.what, root.scope)
+            else:
+                chain = (Hop(root.path, root.line, entry.name), *hit.chain)
+            grouped.setdefault((hit.path, hit.span, hit.code), []).append((root, chain, hit))
+    findings = []
+    for (path, span, code), reached in grouped.items():
+        reached.sort(key=lambda r: (len(r[1]), str(r[0].path), r[0].line, r[0].kind))
+        root, chain, hit = reached[0]
+        others = tuple(dict.fromkeys(r[0] for r in reached[1:] if r[0] != root))
+        findings.append(Finding(code, path, span, hit.symbol, hit.needs, hit.had, root, chain, others))
+    return findings
+
+
+def _escape_findings(ws: Workspace, entries) -> list[Finding]:  # type: ignore[no-untyped-def]
+    findings = []
+    for escape in entries.escapes:
+        module = ws.module_of_scope[escape.scope]
+        span = _Columns(module.source).span(escape.ref_expr)
+        needs = Level.REQUEST if escape.proxy in ("flask.request", "flask.session") else Level.APP
+        chain = (Hop(module.path, span.line, escape.symbol),)
+        findings.append(Finding("FCX103", module.path, span, escape.symbol, needs, Level.NONE, escape.root, chain))
+    return findings
+
+
+def _drop_shadowed(findings: list[Finding]) -> list[Finding]:
+    """One finding per sink span: an escaping proxy (FCX103) explains its own span best."""
+    escaped = {(f.path, f.span) for f in findings if f.code == "FCX103"}
+    seen: set[tuple[Path, Span, str]] = set()
+    kept = []
+    for finding in findings:
+        key = (finding.path, finding.span, finding.code)
+        if key in seen or (finding.code != "FCX103" and (finding.path, finding.span) in escaped):
+            continue
+        seen.add(key)
+        kept.append(finding)
+    return kept

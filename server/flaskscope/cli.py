@@ -1,0 +1,60 @@
+"""``flaskscope`` command line: ``flaskscope check [PATH ...]``.
+
+Exit status: 0 nothing found, 1 findings, 2 usage or internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from flaskscope import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="flaskscope", description=(
+        "Find Flask code that will raise 'Working outside of application/request context' before it runs."))
+    parser.add_argument("--version", action="version", version=f"flaskscope {__version__}")
+    commands = parser.add_subparsers(dest="command")
+    check = commands.add_parser("check", help="analyse files or directories")
+    check.add_argument("paths", nargs="*", type=Path, default=[Path(".")], help="files or directories (default: .)")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--no-jedi", action="store_true", help="resolve with the indexes only (faster, less complete)")
+    return parser
+
+
+def _warn(message: str) -> None:
+    print(f"flaskscope: warning: {message}", file=sys.stderr)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from flaskscope.analysis import analyze
+    from flaskscope.report import json_report, text_report
+
+    result = analyze(list(args.paths), _warn, use_jedi=not args.no_jedi)
+    if args.format == "json":
+        print(json_report.render(result.findings))
+    else:
+        print(text_report.render(result.findings, result.files))
+    return 1 if result.findings else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) and 2
+    if args.command != "check":
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return run_check(args)
+    except KeyboardInterrupt:
+        return 2
+    except Exception:  # noqa: BLE001 - report, never a bare traceback with exit 1
+        print("flaskscope: internal error, please report it with the traceback below:", file=sys.stderr)
+        traceback.print_exc()
+        return 2

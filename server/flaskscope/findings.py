@@ -1,0 +1,52 @@
+"""Findings: plain data, the engine's only output.
+
+Adapters (CLI reports, the language server, fixes) read these and never re-run analysis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from flaskscope.index.model import Span
+from flaskscope.levels import Level
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One step of a call chain: at ``path:line``, ``name`` is entered or used."""
+
+    path: Path
+    line: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Root:
+    """Where execution starts, with which context (``level``), and how to name it."""
+
+    kind: str
+    path: Path
+    line: int
+    level: Level
+    what: str  # "a thread", "import-time code", ...
+    scope: str  # qualname of the scope that runs first
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    path: Path
+    span: Span
+    symbol: str
+    needs: Level
+    had: Level
+    root: Root
+    chain: tuple[Hop, ...]
+    other_roots: tuple[Root, ...] = ()
+
+    @property
+    def severity(self) -> str:
+        from flaskscope.rules import RULES
+
+        return RULES[self.code].severity

@@ -1,0 +1,1 @@
+"""Per-module indexes built with ``ast``: a pure function of (module name, source)."""

@@ -1,0 +1,129 @@
+"""The per-module index: what a module defines, imports, references and calls.
+
+It is a pure function of (module name, source): no other module and no resolution is needed to
+build it, which is what makes it cacheable by content hash and cheap to rebuild on an edit.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flaskscope.levels import Level
+
+
+@dataclass(frozen=True)
+class Span:
+    """1-based lines, 0-based code-point columns (what editors and jedi both count)."""
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+
+@dataclass(frozen=True)
+class Binding:
+    """What a name is bound to in a scope.
+
+    kind: ``def`` / ``class`` (target = qualname), ``import`` (target = dotted name),
+    ``assign`` (expr evaluated in ``scope``), ``param`` (expr = annotation or None).
+    """
+
+    kind: str
+    target: str = ""
+    expr: ast.expr | None = None
+    scope: str = ""
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A dotted name read in a scope: ``current_app``, ``db.session.add``, ``self.ctx``.
+
+    ``use`` says what happens to the full chain: ``call``, ``truth`` (only its truth is
+    tested: ``if request:``), ``bare`` (passed or stored without being looked through) or
+    ``deref`` (attribute, subscript, operator...). Every shorter prefix is dereferenced.
+    """
+
+    names: tuple[str, ...]
+    spans: tuple[Span, ...]
+    level: Level
+    use: str
+    keywords: frozenset[str] = frozenset()
+    has_star_kwargs: bool = False
+
+
+@dataclass(frozen=True)
+class CallSite:
+    """A call (or a decorator application) in a scope.
+
+    ``wrappers`` are the calls this one is an argument of, innermost first — how
+    ``stream_with_context(generate())`` or ``Thread(target=copy_current_request_context(f))``
+    are recognised.
+    """
+
+    node: ast.Call
+    func: ast.expr
+    span: Span
+    level: Level
+    in_return: bool
+    wrappers: tuple[ast.expr, ...] = ()
+    is_decorator: bool = False
+
+
+@dataclass
+class Scope:
+    """A body of code that runs as a unit: a function, a lambda, a module body, a script block."""
+
+    qualname: str
+    module: str
+    name: str
+    kind: str  # "module" | "script" | "function" | "lambda"
+    span: Span
+    parent: str | None
+    class_qualname: str | None = None
+    params: tuple[str, ...] = ()
+    decorators: tuple[ast.expr, ...] = ()
+    is_generator: bool = False
+    is_async: bool = False
+    locals: dict[str, Binding] = field(default_factory=dict)
+    refs: list[Ref] = field(default_factory=list)
+    calls: list[CallSite] = field(default_factory=list)
+    yield_levels: list[Level] = field(default_factory=list)
+    exit_level: Level = Level.NONE
+    node: ast.AST | None = None
+
+
+@dataclass
+class ClassInfo:
+    qualname: str
+    module: str
+    name: str
+    span: Span
+    scope: str  # the scope the class statement runs in (for resolving its bases)
+    bases: tuple[ast.expr, ...]
+    methods: dict[str, str] = field(default_factory=dict)
+    attributes: dict[str, Binding] = field(default_factory=dict)
+    decorators: tuple[ast.expr, ...] = ()
+
+
+@dataclass
+class ModuleIndex:
+    name: str
+    path: Path
+    is_package: bool
+    source: str
+    scopes: dict[str, Scope] = field(default_factory=dict)
+    classes: dict[str, ClassInfo] = field(default_factory=dict)
+    star_imports: list[str] = field(default_factory=list)
+    lambdas: dict[int, str] = field(default_factory=dict)  # id(ast.Lambda) -> scope qualname
+    defs_by_node: dict[int, str] = field(default_factory=dict)  # id(def node) -> qualname
+
+    @property
+    def body_scope(self) -> Scope:
+        return self.scopes[f"{self.name}.<module>"]
+
+    @property
+    def globals(self) -> dict[str, Binding]:
+        return self.body_scope.locals

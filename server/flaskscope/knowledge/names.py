@@ -1,0 +1,118 @@
+"""Canonical qualified names.
+
+Libraries define things in private submodules and re-export them (``flask.globals.current_app``
+is ``flask.current_app``); subclasses share behaviour (every APScheduler scheduler has
+``add_job``). Both the import table and jedi may give either spelling, so every name is mapped
+to one canonical form before a table lookup.
+"""
+
+from __future__ import annotations
+
+# Longest matching prefix wins. Values replace the matched prefix.
+MODULE_ALIASES: dict[str, str] = {
+    "flask.globals": "flask",
+    "flask.helpers": "flask",
+    "flask.templating": "flask",
+    "flask.json": "flask",
+    "flask.ctx": "flask",
+    "flask.app": "flask",
+    "flask.sansio.app": "flask",
+    "flask.sansio.blueprints": "flask",
+    "flask.sansio.scaffold": "flask",
+    "flask.blueprints": "flask",
+    "flask.wrappers": "flask",
+    "flask.views": "flask",
+    "flask_sqlalchemy.extension": "flask_sqlalchemy",
+    "flask_sqlalchemy.model": "flask_sqlalchemy",
+    "flask_login.utils": "flask_login",
+    "flask_babel.speaklater": "flask_babel",
+    "werkzeug.local": "werkzeug",
+    "celery.app.base": "celery",
+    "celery.app.task": "celery",
+    "celery.app": "celery",
+    "celery.app.shared_task": "celery.shared_task",
+    "concurrent.futures.thread": "concurrent.futures",
+    "concurrent.futures.process": "concurrent.futures",
+    "concurrent.futures._base": "concurrent.futures",
+    "multiprocessing.context": "multiprocessing",
+    "multiprocessing.process": "multiprocessing",
+    "apscheduler.schedulers.background": "apscheduler",
+    "apscheduler.schedulers.blocking": "apscheduler",
+    "apscheduler.schedulers.asyncio": "apscheduler",
+    "apscheduler.schedulers.gevent": "apscheduler",
+    "apscheduler.schedulers.base": "apscheduler",
+    "apscheduler.schedulers": "apscheduler",
+    "flask_apscheduler.scheduler": "flask_apscheduler",
+    "rq.queue": "rq",
+    "rq.decorators": "rq",
+    "dramatiq.actor": "dramatiq",
+    "huey.api": "huey",
+    "gevent.greenlet": "gevent",
+    "asyncio.events": "asyncio",
+    "asyncio.base_events": "asyncio",
+    "asyncio.threads": "asyncio",
+}
+
+# Classes whose members behave the same: canonical member names use the family's name.
+CLASS_FAMILIES: dict[str, str] = {
+    "flask.Blueprint": "flask.Flask",
+    "flask.Scaffold": "flask.Flask",
+    "flask.App": "flask.Flask",
+    "flask.cli.FlaskGroup": "flask.cli.AppGroup",
+    "concurrent.futures.ThreadPoolExecutor": "concurrent.futures.Executor",
+    "concurrent.futures.ProcessPoolExecutor": "concurrent.futures.Executor",
+    "multiprocessing.pool.ThreadPool": "multiprocessing.Pool",
+    "multiprocessing.pool.Pool": "multiprocessing.Pool",
+    "apscheduler.BackgroundScheduler": "apscheduler.BaseScheduler",
+    "apscheduler.BlockingScheduler": "apscheduler.BaseScheduler",
+    "apscheduler.AsyncIOScheduler": "apscheduler.BaseScheduler",
+    "apscheduler.GeventScheduler": "apscheduler.BaseScheduler",
+    "huey.RedisHuey": "huey.Huey",
+    "huey.MemoryHuey": "huey.Huey",
+    "huey.SqliteHuey": "huey.Huey",
+    "huey.FileHuey": "huey.Huey",
+    "huey.PriorityRedisHuey": "huey.Huey",
+    "asyncio.BaseEventLoop": "asyncio.AbstractEventLoop",
+    "flask_socketio.SocketIO": "flask_socketio.SocketIO",
+    "redis.StrictRedis": "redis.Redis",
+}
+
+# Calls that return an instance of a known class (a factory, not a constructor).
+FACTORY_RESULTS: dict[str, str] = {
+    "asyncio.get_event_loop": "asyncio.AbstractEventLoop",
+    "asyncio.get_running_loop": "asyncio.AbstractEventLoop",
+    "asyncio.new_event_loop": "asyncio.AbstractEventLoop",
+    "multiprocessing.get_context": "multiprocessing",
+    "multiprocessing.Pool": "multiprocessing.Pool",
+    "flask.Flask.test_client": "flask.testing.FlaskClient",
+    "flask.Flask.app_context": "flask.ctx.AppContext",
+    "flask.Flask.test_request_context": "flask.ctx.RequestContext",
+    "flask.Flask.request_context": "flask.ctx.RequestContext",
+}
+
+# Attributes of known instances that are themselves known objects (``app.cli``, ``db.Model``).
+INSTANCE_ATTRIBUTES: dict[str, tuple[str, str]] = {
+    # "owner class.attr": ("instance" | "class", qualified name)
+    "flask.Flask.cli": ("instance", "flask.cli.AppGroup"),
+    "flask_sqlalchemy.SQLAlchemy.Model": ("class", "flask_sqlalchemy.Model"),
+    "flask_sqlalchemy.SQLAlchemy.session": ("instance", "flask_sqlalchemy.Session"),
+    "celery.Celery.Task": ("class", "celery.Celery.Task"),
+    "flask_apscheduler.APScheduler.app": ("instance", "flask.Flask"),
+}
+
+
+def canonical(name: str) -> str:
+    """Map a qualified name to its canonical spelling (module alias, then class family)."""
+    parts = name.split(".")
+    for cut in range(len(parts), 0, -1):
+        prefix = ".".join(parts[:cut])
+        if prefix in MODULE_ALIASES:
+            name = ".".join([MODULE_ALIASES[prefix], *parts[cut:]])
+            break
+    parts = name.split(".")
+    for cut in range(len(parts), 0, -1):
+        prefix = ".".join(parts[:cut])
+        family = CLASS_FAMILIES.get(prefix)
+        if family is not None and family != prefix:
+            return ".".join([family, *parts[cut:]])
+    return name

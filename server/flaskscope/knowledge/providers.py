@@ -1,0 +1,36 @@
+"""What pushes a context, and what proves one is there (guards).
+
+Providers are matched on the method or function that creates the context manager, so
+``with app.app_context():`` works whatever ``app`` is (a global, a parameter,
+``scheduler.app``, ``create_app()``).
+"""
+
+from __future__ import annotations
+
+from flaskscope.levels import Level
+
+# ``with <anything>.<method>(...):`` and ``<anything>.<method>(...).push()``
+CONTEXT_METHODS: dict[str, Level] = {
+    "app_context": Level.APP,
+    "test_request_context": Level.REQUEST,
+    "request_context": Level.REQUEST,
+}
+
+# Decorators and wrappers that run the wrapped function inside a context.
+WRAPPING_PROVIDERS: dict[str, Level] = {
+    "flask.copy_current_request_context": Level.REQUEST,
+    "flask.stream_with_context": Level.REQUEST,
+    "flask.cli.with_appcontext": Level.APP,
+}
+
+# Calls whose truth proves a context (``if has_request_context(): ...``).
+GUARD_CALLS: dict[str, Level] = {
+    "flask.has_app_context": Level.APP,
+    "flask.has_request_context": Level.REQUEST,
+}
+
+# Exceptions whose handler makes the ``try`` body safe: a context error is caught there.
+CATCHING_EXCEPTIONS: frozenset[str] = frozenset({"RuntimeError", "Exception", "BaseException"})
+
+# Test-client ``with client:`` keeps the request context of the last request alive.
+TEST_CLIENT_CLASSES: frozenset[str] = frozenset({"flask.testing.FlaskClient"})

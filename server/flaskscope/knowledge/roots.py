@@ -1,0 +1,149 @@
+"""Where execution starts without the context of the code that set it up.
+
+Three shapes:
+- ``CallRoot``: a call that hands a callable to something that runs it later, elsewhere
+  (``Thread(target=f)``, ``executor.submit(f)``, ``scheduler.add_job(f)``);
+- ``DecoratorRoot``: a decorator that registers the function to be run by a worker, a
+  scheduler, a test runner or a command line;
+- ``ClassRoot``: a method the framework calls on a subclass (``Thread.run``, ``Filter.filter``).
+Module bodies (import time) and ``if __name__ == "__main__":`` blocks are roots too; the index
+finds them without a table.
+
+``level`` is the context the root enters with. ``CELERY`` marks Celery entry points whose
+level depends on the project's task base class (see ``reach.entries``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flaskscope.levels import Level
+
+CELERY = "celery"  # level decided by the project's Celery configuration
+
+
+@dataclass(frozen=True)
+class CallRoot:
+    callee: str
+    kind: str
+    position: int | None
+    keyword: str | None
+    what: str  # how the message names it: "a thread", "an executor"
+
+
+@dataclass(frozen=True)
+class DecoratorRoot:
+    decorator: str
+    kind: str
+    what: str
+    level: Level | str = Level.NONE
+
+
+@dataclass(frozen=True)
+class ClassRoot:
+    base: str
+    method: str
+    kind: str
+    what: str
+    level: Level | str = Level.NONE
+
+
+_SIGNALS = (
+    "before_task_publish", "after_task_publish", "task_prerun", "task_postrun", "task_success",
+    "task_failure", "task_retry", "task_revoked", "task_received", "task_rejected",
+    "task_unknown", "worker_ready", "worker_init", "worker_process_init", "worker_shutdown",
+    "celeryd_init", "beat_init",
+)
+
+CALL_ROOTS: tuple[CallRoot, ...] = (
+    CallRoot("threading.Thread", "thread", 1, "target", "a thread"),
+    CallRoot("threading.Timer", "thread", 1, "function", "a timer thread"),
+    CallRoot("concurrent.futures.Executor.submit", "executor", 0, "fn", "an executor"),
+    CallRoot("concurrent.futures.Executor.map", "executor", 0, "fn", "an executor"),
+    CallRoot("asyncio.AbstractEventLoop.run_in_executor", "executor", 1, "func", "an executor"),
+    CallRoot("multiprocessing.Process", "process", 1, "target", "a child process"),
+    CallRoot("multiprocessing.Pool.apply", "process", 0, "func", "a process pool"),
+    CallRoot("multiprocessing.Pool.apply_async", "process", 0, "func", "a process pool"),
+    CallRoot("multiprocessing.Pool.map", "process", 0, "func", "a process pool"),
+    CallRoot("multiprocessing.Pool.map_async", "process", 0, "func", "a process pool"),
+    CallRoot("multiprocessing.Pool.imap", "process", 0, "func", "a process pool"),
+    CallRoot("multiprocessing.Pool.imap_unordered", "process", 0, "func", "a process pool"),
+    CallRoot("multiprocessing.Pool.starmap", "process", 0, "func", "a process pool"),
+    CallRoot("gevent.spawn", "greenlet", 0, None, "a greenlet"),
+    CallRoot("gevent.spawn_later", "greenlet", 1, None, "a greenlet"),
+    CallRoot("gevent.Greenlet", "greenlet", 0, "run", "a greenlet"),
+    CallRoot("eventlet.spawn", "greenlet", 0, None, "a greenlet"),
+    CallRoot("eventlet.spawn_n", "greenlet", 0, None, "a greenlet"),
+    CallRoot("flask_socketio.SocketIO.start_background_task", "thread", 0, "target", "a background task"),
+    CallRoot("atexit.register", "atexit", 0, "func", "an atexit handler"),
+    CallRoot("signal.signal", "signal", 1, "handler", "a signal handler"),
+    CallRoot("apscheduler.BaseScheduler.add_job", "scheduler-job", 0, "func", "a scheduled job"),
+    CallRoot("flask_apscheduler.APScheduler.add_job", "scheduler-job", 1, "func", "a scheduled job"),
+    CallRoot("rq.Queue.enqueue", "rq-job", 0, "f", "an RQ job"),
+    CallRoot("rq.Queue.enqueue_call", "rq-job", 0, "func", "an RQ job"),
+    CallRoot("rq.Queue.enqueue_in", "rq-job", 1, "func", "an RQ job"),
+    CallRoot("rq.Queue.enqueue_at", "rq-job", 1, "f", "an RQ job"),
+    *(CallRoot(f"celery.signals.{s}.connect", "celery-signal", 0, "receiver", "a Celery signal handler") for s in _SIGNALS),
+)
+
+DECORATOR_ROOTS: tuple[DecoratorRoot, ...] = (
+    DecoratorRoot("celery.shared_task", "celery-task", "a Celery task", CELERY),
+    DecoratorRoot("celery.Celery.task", "celery-task", "a Celery task", CELERY),
+    *(DecoratorRoot(f"celery.signals.{s}.connect", "celery-signal", "a Celery signal handler") for s in _SIGNALS),
+    DecoratorRoot("rq.job", "rq-job", "an RQ job"),
+    DecoratorRoot("dramatiq.actor", "dramatiq-actor", "a Dramatiq actor"),
+    DecoratorRoot("huey.Huey.task", "huey-task", "a Huey task"),
+    DecoratorRoot("huey.Huey.periodic_task", "huey-task", "a Huey task"),
+    DecoratorRoot("huey.Huey.on_startup", "huey-task", "a Huey hook"),
+    DecoratorRoot("apscheduler.BaseScheduler.scheduled_job", "scheduler-job", "a scheduled job"),
+    DecoratorRoot("flask_apscheduler.APScheduler.task", "scheduler-job", "a scheduled job"),
+    DecoratorRoot("click.command", "click-command", "a click command"),
+    DecoratorRoot("click.Group.command", "click-command", "a click command"),
+    DecoratorRoot("flask.cli.AppGroup.command", "click-command", "a Flask CLI command", Level.APP),
+    DecoratorRoot("flask.cli.with_appcontext", "click-command", "a Flask CLI command", Level.APP),
+    DecoratorRoot("flask_socketio.SocketIO.on", "view", "a Socket.IO handler", Level.REQUEST),
+    DecoratorRoot("flask_socketio.SocketIO.event", "view", "a Socket.IO handler", Level.REQUEST),
+)
+
+CLASS_ROOTS: tuple[ClassRoot, ...] = (
+    ClassRoot("threading.Thread", "run", "thread", "a thread"),
+    ClassRoot("celery.Task", "run", "celery-task", "a Celery task", Level.NONE),
+    ClassRoot("celery.Celery.Task", "run", "celery-task", "a Celery task", CELERY),
+    ClassRoot("logging.Filter", "filter", "logging", "a logging filter"),
+    ClassRoot("logging.Formatter", "format", "logging", "a logging formatter"),
+    ClassRoot("logging.Handler", "emit", "logging", "a logging handler"),
+)
+
+# A class with ``__call__(self, environ, start_response)`` wraps the WSGI app: it runs
+# before Flask pushes any context.
+WSGI_CALL_PARAMS = ("environ", "start_response")
+
+# Decorators whose function runs inside a request (views, request hooks) or an app context.
+VIEW_DECORATORS: dict[str, Level] = {
+    **{f"flask.Flask.{m}": Level.REQUEST for m in (
+        "route", "get", "post", "put", "delete", "patch", "before_request", "after_request",
+        "teardown_request", "errorhandler", "before_app_request", "after_app_request",
+        "teardown_app_request", "app_errorhandler", "url_value_preprocessor", "url_defaults",
+        "context_processor", "app_context_processor",
+    )},
+    "flask.Flask.teardown_appcontext": Level.APP,
+    "flask.Flask.shell_context_processor": Level.APP,
+}
+
+# Methods of these base classes are views.
+VIEW_BASES: tuple[str, ...] = ("flask.views.MethodView", "flask.views.View", "flask.MethodView", "flask.View")
+
+# Methods that register a view function given as an argument.
+VIEW_REGISTRARS: dict[str, tuple[int, str]] = {
+    "flask.Flask.add_url_rule": (2, "view_func"),
+}
+
+# Registering a plain click command on ``app.cli`` runs it with an app context under
+# ``flask <cmd>`` (FlaskGroup pushes while looking the command up; research §3.2).
+APP_CLI_REGISTRARS: frozenset[str] = frozenset({"flask.cli.AppGroup.add_command"})
+
+# Calls on a task that run it elsewhere: no call edge from the caller into the task body.
+DEFERRED_INVOCATIONS: frozenset[str] = frozenset({
+    "delay", "apply_async", "s", "si", "signature", "send", "send_with_options", "schedule",
+    "enqueue", "call_local",
+})

@@ -1,0 +1,1 @@
+"""Reachability: roots (where code starts) to sinks (what needs a context)."""

@@ -1,0 +1,388 @@
+"""Find the roots of a workspace: every place where code starts running, and with which context.
+
+The shapes come from ``knowledge.roots``; this module only matches them against resolved
+names. Views are found too: they are not checked (Flask gives them a request), but a generator
+they return without ``stream_with_context`` runs after the request is gone.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flaskscope.index.builder import dotted_text
+from flaskscope.index.model import CallSite, Scope
+from flaskscope.knowledge import roots as table
+from flaskscope.knowledge.providers import CONTEXT_METHODS, WRAPPING_PROVIDERS
+from flaskscope.knowledge.sinks import ESCAPING_PROXIES
+from flaskscope.findings import Root
+from flaskscope.levels import Level
+from flaskscope.resolve.values import Resolver, Value
+
+_CALL_ROOTS = {r.callee: r for r in table.CALL_ROOTS}
+_DECORATOR_ROOTS = {r.decorator: r for r in table.DECORATOR_ROOTS}
+
+
+@dataclass(frozen=True)
+class ProjectFacts:
+    """What the project's configuration says, beyond its Python code."""
+
+    uses_pytest_flask: bool = False
+    server_name_configured: bool = False
+
+
+@dataclass(frozen=True)
+class Escape:
+    """A proxy object passed into code that runs elsewhere (FCX103)."""
+
+    scope: str
+    ref_expr: ast.expr
+    symbol: str
+    proxy: str
+    root: Root
+
+
+@dataclass
+class Entries:
+    roots: list[Root] = field(default_factory=list)
+    escapes: list[Escape] = field(default_factory=list)
+    views: set[str] = field(default_factory=set)
+
+
+class EntryFinder:
+    def __init__(self, resolver: Resolver, facts: ProjectFacts) -> None:
+        self.resolver = resolver
+        self.ws = resolver.ws
+        self.facts = facts
+        self.entries = Entries()
+        self._cli_registered: set[str] = set()
+        self._celery_default: Level | None = None
+
+    def find(self) -> Entries:
+        for scope in self.ws.scopes.values():
+            for call in scope.calls:
+                self._registrations(scope, call)
+        for module in self.ws.modules.values():
+            body = module.body_scope
+            self._add(Root("import-time", module.path, 1, Level.NONE, "import-time code", body.qualname))
+            script = module.scopes.get(f"{module.name}.<main>")
+            if script is not None:
+                self._add(Root("script", module.path, script.span.line, Level.NONE,
+                               "the script's `__main__` block", script.qualname))
+        for scope in list(self.ws.scopes.values()):
+            for call in scope.calls:
+                self._call_root(scope, call)
+            if scope.kind == "function":
+                self._decorated_root(scope)
+        for info in self.ws.classes.values():
+            self._class_roots(info.qualname)
+        self._pytest_roots()
+        for view in sorted(self.entries.views):
+            self._stream_roots(self.ws.scopes[view])
+        return self.entries
+
+    def _add(self, root: Root) -> None:
+        if root not in self.entries.roots:
+            self.entries.roots.append(root)
+
+    def _path(self, scope: Scope) -> Path:
+        return self.ws.module_of_scope[scope.qualname].path
+
+    def _callee(self, scope: Scope, call: CallSite) -> str:
+        value = self.resolver.value_of(scope, call.func)
+        return value.name if value.kind == "external" else ""
+
+    # ------------------------------------------------------------ call roots
+    def _registrations(self, scope: Scope, call: CallSite) -> None:
+        """``app.cli.add_command(cmd)`` and ``app.add_url_rule(view_func=...)``."""
+        callee = self._callee(scope, call)
+        if callee in table.APP_CLI_REGISTRARS and call.node.args:
+            target = self.resolver.value_of(scope, call.node.args[0])
+            if target.kind == "scope":
+                self._cli_registered.add(target.name)
+        if callee in table.VIEW_REGISTRARS:
+            position, keyword = table.VIEW_REGISTRARS[callee]
+            expr = _argument(call.node, position, keyword)
+            if expr is not None:
+                target = self.resolver.value_of(scope, expr)
+                if target.kind == "scope":
+                    self.entries.views.add(target.name)
+
+    def _call_root(self, scope: Scope, call: CallSite) -> None:
+        callee = self._callee(scope, call)
+        spec = _CALL_ROOTS.get(callee)
+        if spec is None:
+            return
+        expr = _argument(call.node, spec.position, spec.keyword)
+        if expr is None:
+            return
+        level, expr = self._unwrap(scope, expr)
+        target = self.resolver.value_of(scope, expr)
+        path = self._path(scope)
+        entry = target.name if target.kind == "scope" else ""
+        root = Root(spec.kind, path, call.span.line, level, spec.what, entry)
+        if entry:
+            self._add(Root(spec.kind, path, call.span.line, max(level, self._decorator_level(entry)),
+                           spec.what, entry))
+        self._escapes(scope, call.node, expr, root)
+
+    def _unwrap(self, scope: Scope, expr: ast.expr) -> tuple[Level, ast.expr]:
+        """``copy_current_request_context(f)`` runs ``f`` with the copied request context."""
+        if isinstance(expr, ast.Call) and expr.args:
+            func = self.resolver.value_of(scope, expr.func)
+            if func.kind == "external" and func.name in WRAPPING_PROVIDERS:
+                return WRAPPING_PROVIDERS[func.name], expr.args[0]
+        return Level.NONE, expr
+
+    def _escapes(self, scope: Scope, call: ast.Call, target: ast.expr, root: Root) -> None:
+        """Every argument handed over besides the target: a bare proxy there is FCX103."""
+        handed: list[ast.expr] = []
+        for arg in call.args:
+            handed.append(arg)
+        for keyword in call.keywords:
+            handed.append(keyword.value)
+        for expr in handed:
+            for element in _elements(expr):
+                if element is target:
+                    continue
+                name = self._proxy_name(scope, element)
+                if name is not None:
+                    text = dotted_text(element) or ""
+                    self.entries.escapes.append(Escape(scope.qualname, element, text, name, root))
+
+    def _proxy_name(self, scope: Scope, expr: ast.expr) -> str | None:
+        if not isinstance(expr, (ast.Name, ast.Attribute)):
+            return None
+        value = self.resolver.value_of(scope, expr)
+        if value.kind == "external" and value.name in ESCAPING_PROXIES:
+            return value.name
+        return None
+
+    # ------------------------------------------------------- decorator roots
+    def _decorator_names(self, scope: Scope) -> list[tuple[str, ast.expr]]:
+        parent = self.ws.scopes.get(scope.parent or "")
+        names = []
+        for decorator in scope.decorators:
+            func = decorator.func if isinstance(decorator, ast.Call) else decorator
+            value = self.resolver.value_of(parent, func) if parent else Value("unknown")
+            if value.kind == "external":
+                names.append((value.name, decorator))
+        return names
+
+    def _decorator_level(self, qualname: str) -> Level:
+        scope = self.ws.scopes.get(qualname)
+        if scope is None:
+            return Level.NONE
+        return max((WRAPPING_PROVIDERS.get(name, Level.NONE) for name, _ in self._decorator_names(scope)),
+                   default=Level.NONE)
+
+    def _decorated_root(self, scope: Scope) -> None:
+        names = self._decorator_names(scope)
+        provided = max((WRAPPING_PROVIDERS.get(n, Level.NONE) for n, _ in names), default=Level.NONE)
+        for name, decorator in names:
+            if name in table.VIEW_DECORATORS:
+                self.entries.views.add(scope.qualname)
+                continue
+            spec = _DECORATOR_ROOTS.get(name)
+            if spec is None:
+                continue
+            if spec.level == table.CELERY:
+                level = self._celery_level(scope, decorator)
+            else:
+                level = spec.level  # type: ignore[assignment]
+            if spec.kind == "click-command" and scope.qualname in self._cli_registered:
+                level = max(level, Level.APP)
+            if spec.kind == "view":
+                self.entries.views.add(scope.qualname)
+                continue
+            self._add(Root(spec.kind, self._path(scope), scope.span.line, max(level, provided), spec.what,
+                           scope.qualname))
+
+    # -------------------------------------------------------------- celery
+    def _celery_level(self, scope: Scope, decorator: ast.expr) -> Level:
+        parent = self.ws.scopes.get(scope.parent or "")
+        if isinstance(decorator, ast.Call) and parent is not None:
+            for keyword in decorator.keywords:
+                if keyword.arg == "base":
+                    return self._task_class_level(self.resolver.value_of(parent, keyword.value))
+        return self.celery_default_level()
+
+    def _task_class_level(self, value: Value) -> Level:
+        if value.kind == "class" and value.name in self.ws.classes:
+            return self.pushed_by_call(value.name)
+        if value.kind in ("class", "external") and value.name == "celery.Celery.Task":
+            return self.celery_default_level()
+        return Level.NONE
+
+    def pushed_by_call(self, class_qualname: str) -> Level:
+        """The context a Task class's ``__call__`` pushes around the task body."""
+        for info in self.resolver.class_chain(class_qualname):
+            method = info.methods.get("__call__")
+            if method is not None:
+                scope = self.ws.scopes[method]
+                return max((c.level for c in scope.calls), default=Level.NONE)
+        if "celery.Celery.Task" in self.resolver.external_bases(class_qualname):
+            return self.celery_default_level()
+        return Level.NONE
+
+    def celery_default_level(self) -> Level:
+        """``Celery(task_cls=FlaskTask)`` or ``celery.Task = ContextTask`` anywhere in the project."""
+        if self._celery_default is not None:
+            return self._celery_default
+        self._celery_default = Level.NONE
+        best = Level.NONE
+        for scope in self.ws.scopes.values():
+            for call in scope.calls:
+                if self._callee(scope, call) != "celery.Celery":
+                    continue
+                for keyword in call.node.keywords:
+                    if keyword.arg == "task_cls":
+                        value = self.resolver.value_of(scope, keyword.value)
+                        if value.kind == "class" and value.name in self.ws.classes:
+                            best = max(best, self.pushed_by_call(value.name))
+        for module in self.ws.modules.values():
+            if ".Task" not in module.source:
+                continue
+            for node in ast.walk(ast.parse(module.source)):
+                if isinstance(node, ast.Assign) and any(
+                        isinstance(t, ast.Attribute) and t.attr == "Task" for t in node.targets):
+                    value = self.resolver.value_of(module.body_scope, node.value)
+                    if value.kind == "class" and value.name in self.ws.classes:
+                        best = max(best, self.pushed_by_call(value.name))
+        self._celery_default = best
+        return best
+
+    # -------------------------------------------------------------- classes
+    def _class_roots(self, class_qualname: str) -> None:
+        bases = set(self.resolver.external_bases(class_qualname))
+        chain = self.resolver.class_chain(class_qualname)
+        info = chain[0]
+        methods: dict[str, str] = {}
+        for klass in reversed(chain):
+            methods.update(klass.methods)
+        path = self.ws.modules[info.module].path
+        if bases & set(table.VIEW_BASES):
+            self.entries.views.update(methods.values())
+        for spec in table.CLASS_ROOTS:
+            if spec.base in bases and spec.method in info.methods:
+                level = self.celery_default_level() if spec.level == table.CELERY else spec.level
+                if spec.kind == "celery-task":
+                    level = self.pushed_by_call(class_qualname)
+                method = self.ws.scopes[info.methods[spec.method]]
+                self._add(Root(spec.kind, path, method.span.line, level, spec.what, method.qualname))  # type: ignore[arg-type]
+        call = info.methods.get("__call__")
+        if call is not None and self.ws.scopes[call].params[1:3] == table.WSGI_CALL_PARAMS:
+            method = self.ws.scopes[call]
+            self._add(Root("wsgi-middleware", path, method.span.line, Level.NONE, "WSGI middleware", call))
+
+    # --------------------------------------------------------------- pytest
+    def _pytest_roots(self) -> None:
+        fixtures: dict[str, str] = {}
+        autouse: list[str] = []
+        for scope in self.ws.scopes.values():
+            if scope.kind != "function":
+                continue
+            for name, decorator in self._decorator_names(scope):
+                if name in ("pytest.fixture", "pytest_asyncio.fixture"):
+                    fixture_name = scope.name
+                    if isinstance(decorator, ast.Call):
+                        for keyword in decorator.keywords:
+                            if keyword.arg == "name" and isinstance(keyword.value, ast.Constant):
+                                fixture_name = str(keyword.value.value)
+                            if keyword.arg == "autouse" and isinstance(keyword.value, ast.Constant) \
+                                    and keyword.value.value:
+                                autouse.append(fixture_name)
+                    fixtures[fixture_name] = scope.qualname
+        for fixture_name, qualname in fixtures.items():
+            scope = self.ws.scopes[qualname]
+            level = self._fixture_closure_level(scope.params, fixtures, set())
+            self._add(Root("pytest", self._path(scope), scope.span.line, level, "a pytest fixture", qualname))
+        for module in self.ws.modules.values():
+            stem = module.path.stem
+            if not (stem.startswith("test_") or stem.endswith("_test")):
+                continue
+            for scope in module.scopes.values():
+                if scope.kind != "function" or not scope.name.startswith("test"):
+                    continue
+                if scope.parent != module.body_scope.qualname:
+                    continue
+                params = scope.params
+                level = Level.NONE
+                if scope.class_qualname is not None:
+                    klass = self.ws.classes[scope.class_qualname]
+                    if not (klass.name.startswith("Test") or
+                            "unittest.TestCase" in self.resolver.external_bases(klass.qualname)):
+                        continue
+                    params = params[1:]
+                    level = self._setup_level(klass.qualname)
+                level = max(level, self._fixture_closure_level(tuple(params) + tuple(autouse) +
+                                                               self._usefixtures(scope), fixtures, set()))
+                self._add(Root("pytest", module.path, scope.span.line, level, "a pytest test", scope.qualname))
+
+    def _usefixtures(self, scope: Scope) -> tuple[str, ...]:
+        names: list[str] = []
+        for decorator in scope.decorators:
+            if isinstance(decorator, ast.Call) and (dotted_text(decorator.func) or "").endswith("usefixtures"):
+                names.extend(str(a.value) for a in decorator.args if isinstance(a, ast.Constant))
+        return tuple(names)
+
+    def _fixture_closure_level(self, names: tuple[str, ...], fixtures: dict[str, str], seen: set[str]) -> Level:
+        level = Level.NONE
+        for name in names:
+            if name in seen or name not in fixtures:
+                continue
+            seen.add(name)
+            if name == "app" and self.facts.uses_pytest_flask:
+                level = max(level, Level.REQUEST)  # pytest-flask pushes a test request context
+            fixture = self.ws.scopes[fixtures[name]]
+            provided = max(fixture.yield_levels, default=Level.NONE) if fixture.is_generator else fixture.exit_level
+            level = max(level, provided, self._fixture_closure_level(fixture.params, fixtures, seen))
+        return level
+
+    def _setup_level(self, class_qualname: str) -> Level:
+        for info in self.resolver.class_chain(class_qualname):
+            setup = info.methods.get("setUp")
+            if setup is not None:
+                return self.ws.scopes[setup].exit_level
+        return Level.NONE
+
+    # ------------------------------------------------------------ streaming
+    def _stream_roots(self, view: Scope) -> None:
+        for call in view.calls:
+            if not call.in_return:
+                continue
+            target = self.resolver.value_of(view, call.func)
+            if target.kind != "scope":
+                continue
+            generator = self.ws.scopes.get(target.name)
+            if generator is None or not generator.is_generator:
+                continue
+            wrapped = any(self._is_stream_wrapper(view, w) for w in call.wrappers)
+            level = Level.REQUEST if wrapped else self._decorator_level(generator.qualname)
+            self._add(Root("stream", self._path(view), call.span.line, level,
+                           "a streamed response generator", generator.qualname))
+
+    def _is_stream_wrapper(self, scope: Scope, func: ast.expr) -> bool:
+        value = self.resolver.value_of(scope, func)
+        return value.kind == "external" and value.name in WRAPPING_PROVIDERS
+
+
+def _argument(call: ast.Call, position: int | None, keyword: str | None) -> ast.expr | None:
+    for kw in call.keywords:
+        if keyword is not None and kw.arg == keyword:
+            return kw.value
+    if position is not None and len(call.args) > position and not isinstance(call.args[position], ast.Starred):
+        return call.args[position]
+    return None
+
+
+def _elements(expr: ast.expr) -> list[ast.expr]:
+    if isinstance(expr, (ast.Tuple, ast.List, ast.Set)):
+        return [e for element in expr.elts for e in _elements(element)]
+    if isinstance(expr, ast.Dict):
+        return [e for value in expr.values for e in _elements(value)]
+    return [expr]
+
+
+__all__ = ["CONTEXT_METHODS", "EntryFinder", "Entries", "Escape", "ProjectFacts"]

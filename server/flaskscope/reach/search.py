@@ -1,0 +1,189 @@
+"""From each root, follow calls to the sinks reached with less context than they need.
+
+The unit of work is a *summary*: ``explore(scope, level)`` lists the sinks reachable from the
+entry of ``scope`` when it is entered with ``level``, each with one witness chain. Summaries are
+memoised per (scope, level) — three levels at most — so shared helpers are explored once however
+many roots reach them, and recursion is a cycle that contributes nothing new rather than a loop.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+from flaskscope.findings import Hop
+from flaskscope.index.model import CallSite, Ref, Scope, Span
+from flaskscope.knowledge.roots import DEFERRED_INVOCATIONS
+from flaskscope.knowledge.sinks import SINKS_BY_NAME, Sink
+from flaskscope.levels import Level
+from flaskscope.reach.entries import ProjectFacts
+from flaskscope.resolve.jedi_fallback import JediFallback
+from flaskscope.resolve.values import Resolver, Value
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A sink reached from a scope's entry with too little context."""
+
+    code: str
+    path: Path
+    span: Span
+    symbol: str
+    needs: Level
+    had: Level
+    chain: tuple[Hop, ...]
+
+
+class Search:
+    def __init__(self, resolver: Resolver, facts: ProjectFacts, jedi: JediFallback | None,
+                 worth_asking: frozenset[str]) -> None:
+        self.resolver = resolver
+        self.ws = resolver.ws
+        self.facts = facts
+        self.jedi = jedi
+        self.worth_asking = worth_asking
+        self._memo: dict[tuple[str, Level], tuple[Hit, ...]] = {}
+        self._active: set[tuple[str, Level]] = set()
+        self._ref_values: dict[int, list[Value]] = {}
+        self._call_targets: dict[int, tuple[str, ...]] = {}
+
+    def explore(self, qualname: str, level: Level) -> tuple[Hit, ...]:
+        key = (qualname, level)
+        if key in self._memo:
+            return self._memo[key]
+        if key in self._active:
+            return ()
+        self._active.add(key)
+        try:
+            hits = self._explore(self.ws.scopes[qualname], level)
+        finally:
+            self._active.discard(key)
+        self._memo[key] = hits
+        return hits
+
+    def _explore(self, scope: Scope, entry: Level) -> tuple[Hit, ...]:
+        path = self.ws.module_of_scope[scope.qualname].path
+        best: dict[tuple[Path, Span, str], Hit] = {}
+
+        def keep(hit: Hit) -> None:
+            key = (hit.path, hit.span, hit.code)
+            current = best.get(key)
+            if current is None or len(hit.chain) < len(current.chain):
+                best[key] = hit
+
+        for ref in scope.refs:
+            level = max(entry, ref.level)
+            if level is Level.REQUEST:
+                continue
+            self._check_ref(scope, ref, level, path, keep)
+        for call in scope.calls:
+            level = max(entry, call.level)
+            if level is Level.REQUEST:
+                continue
+            for target in self.call_targets(scope, call):
+                callee = self.ws.scopes[target]
+                hop = Hop(path, call.span.line, callee.name)
+                for hit in self.explore(target, level):
+                    keep(Hit(hit.code, hit.path, hit.span, hit.symbol, hit.needs, hit.had, (hop, *hit.chain)))
+        return tuple(best.values())
+
+    # ------------------------------------------------------------------ refs
+    def ref_values(self, scope: Scope, ref: Ref) -> list[Value]:
+        cached = self._ref_values.get(id(ref))
+        if cached is not None:
+            return cached
+        values = [self.resolver.lookup(scope, ref.names[0])]
+        for name in ref.names[1:]:
+            if values[-1].kind == "unknown":
+                break
+            values.append(self.resolver.attribute(values[-1], name))
+        self._ref_values[id(ref)] = values
+        return values
+
+    def _check_ref(self, scope: Scope, ref: Ref, level: Level, path: Path, keep) -> None:  # type: ignore[no-untyped-def]
+        values = self.ref_values(scope, ref)
+        for i, value in enumerate(values):
+            is_last = i == len(ref.names) - 1
+            use = ref.use if is_last else "deref"
+            symbol = ".".join(ref.names[: i + 1])
+            if value.kind == "external" and value.name in SINKS_BY_NAME:
+                sink = SINKS_BY_NAME[value.name]
+                if _fires(sink, use, ref if is_last else None):
+                    code = self._rule_for(sink, level)
+                    if code is not None:
+                        keep(Hit(code, path, ref.spans[i], symbol, sink.needs, level,
+                                 (Hop(path, ref.spans[i].line, symbol),)))
+                return
+            if value.kind == "proxy" and use != "bare" and use != "truth":
+                self._enter(value.name, level, Hop(path, ref.spans[i].line, symbol), keep)
+                return
+            if value.kind == "scope" and value.bound and self._is_property(value.name) and use != "call":
+                self._enter(value.name, level, Hop(path, ref.spans[i].line, symbol), keep)
+                return
+
+    def _enter(self, target: str, level: Level, hop: Hop, keep) -> None:  # type: ignore[no-untyped-def]
+        for hit in self.explore(target, level):
+            keep(Hit(hit.code, hit.path, hit.span, hit.symbol, hit.needs, hit.had, (hop, *hit.chain)))
+
+    def _rule_for(self, sink: Sink, level: Level) -> str | None:
+        if level >= sink.needs:
+            return None
+        if sink.app_only_rule and level >= Level.APP:
+            return None if self.facts.server_name_configured else sink.app_only_rule
+        return sink.rule_code
+
+    def _is_property(self, qualname: str) -> bool:
+        scope = self.ws.scopes.get(qualname)
+        if scope is None:
+            return False
+        for decorator in scope.decorators:
+            name = decorator.attr if isinstance(decorator, ast.Attribute) else getattr(decorator, "id", "")
+            if name in ("property", "cached_property"):
+                return True
+        return False
+
+    # ----------------------------------------------------------------- calls
+    def call_targets(self, scope: Scope, call: CallSite) -> tuple[str, ...]:
+        cached = self._call_targets.get(id(call))
+        if cached is not None:
+            return cached
+        targets = self._resolve_call(scope, call)
+        self._call_targets[id(call)] = targets
+        return targets
+
+    def _resolve_call(self, scope: Scope, call: CallSite) -> tuple[str, ...]:
+        func = call.func
+        if isinstance(func, ast.Attribute) and func.attr in DEFERRED_INVOCATIONS:
+            receiver = self.resolver.value_of(scope, func.value)
+            if receiver.kind == "scope":
+                return ()  # ``task.delay()`` runs the task elsewhere, not here
+        value = self.resolver.value_of(scope, func)
+        if call.is_decorator and value.kind == "scope":
+            return (value.name,)
+        if value.kind == "scope" and value.name in self.ws.scopes:
+            return (value.name,)
+        if value.kind in ("class", "instance") and value.name in self.ws.classes:
+            member = "__init__" if value.kind == "class" else "__call__"
+            method = self.resolver.class_member(value.name, member, True)
+            return (method.name,) if method.kind == "scope" else ()
+        if value.kind == "unknown" and self.jedi is not None and isinstance(func, ast.Attribute) \
+                and func.attr in self.worth_asking:
+            module = self.ws.module_of_scope[scope.qualname]
+            line = call.span.end_line
+            column = call.span.end_col - len(func.attr)
+            return self.jedi.targets(module.path.resolve(), module.source, line, column)
+        return ()
+
+
+def _fires(sink: Sink, use: str, ref: Ref | None) -> bool:
+    """Does this use of the sink's name raise?"""
+    if sink.trigger == "access":
+        return True
+    if sink.trigger == "deref":
+        return use in ("deref", "call")
+    if use != "call":
+        return False
+    if sink.unless_keyword and ref is not None and (sink.unless_keyword in ref.keywords or ref.has_star_kwargs):
+        return False
+    return True

@@ -1,0 +1,1 @@
+"""Report formats for ``flaskscope check``: text and json. They format findings; they never analyse."""

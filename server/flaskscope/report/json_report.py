@@ -1,0 +1,32 @@
+"""``--format json``: the stable machine-readable schema."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flaskscope import __version__
+from flaskscope.findings import Finding
+from flaskscope.report.messages import display_path, message
+
+
+def finding_to_dict(finding: Finding) -> dict[str, Any]:
+    span = finding.span
+    return {
+        "path": display_path(finding.path),
+        "line": span.line,
+        "column": span.col + 1,
+        "end_line": span.end_line,
+        "end_column": span.end_col + 1,
+        "code": finding.code,
+        "severity": finding.severity,
+        "context": "request" if finding.needs.name == "REQUEST" else "app",
+        "symbol": finding.symbol,
+        "message": message(finding),
+        "root": {"path": display_path(finding.root.path), "line": finding.root.line, "kind": finding.root.kind},
+        "chain": [{"path": display_path(h.path), "line": h.line, "name": h.name} for h in finding.chain],
+    }
+
+
+def render(findings: list[Finding]) -> str:
+    return json.dumps({"version": __version__, "diagnostics": [finding_to_dict(f) for f in findings]}, indent=2)

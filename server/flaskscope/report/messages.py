@@ -1,0 +1,51 @@
+"""The sentences users read, built from a finding (shared by every output format)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flaskscope.findings import Finding, Root
+from flaskscope.levels import Level
+
+
+def display_path(path: Path, base: Path | None = None) -> str:
+    """Relative to the working directory when below it, else absolute; always with ``/``."""
+    base = base or Path.cwd()
+    absolute = path.absolute()
+    try:
+        return absolute.relative_to(base.absolute()).as_posix()
+    except ValueError:
+        return absolute.as_posix() if os.sep == "/" else str(absolute)
+
+
+def where(root: Root) -> str:
+    return f"{display_path(root.path)}:{root.line}"
+
+
+def runs_in(root: Root) -> str:
+    if root.kind == "import-time":
+        return f"this runs at import time ({where(root)})"
+    if root.kind == "script":
+        return f"this runs in the script's `__main__` block ({where(root)})"
+    return f"this runs in {root.what} started at {where(root)}"
+
+
+def message(finding: Finding) -> str:
+    symbol = f"`{finding.symbol}`"
+    root = finding.root
+    if finding.code == "FCX103":
+        text = (f"{symbol} is a context-local proxy: passed into {root.what} ({where(root)}) it is unbound "
+                f"there; pass `current_app._get_current_object()` or plain data instead")
+    elif finding.code == "FCX104":
+        text = (f"{symbol} needs a request or SERVER_NAME to build URLs: {runs_in(root)} with an application "
+                f"context but no request")
+    elif finding.code == "FCX105":
+        text = (f"{symbol} is None outside a request (Flask-Login): {runs_in(root)}, where there is no request")
+    else:
+        had = "" if finding.had is Level.NONE else f" ({finding.had.noun} only)"
+        text = f"{symbol} needs {finding.needs.noun}: {runs_in(root)}{had}"
+    if finding.other_roots:
+        n = len(finding.other_roots)
+        text += f"; also reached from {n} other entry point{'s' if n > 1 else ''}"
+    return text

@@ -1,0 +1,1 @@
+"""Resolution: what a name or call really targets (indexes first, jedi for the rest)."""

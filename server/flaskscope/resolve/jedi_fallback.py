@@ -1,0 +1,69 @@
+"""Ask jedi what a call targets when the indexes cannot tell.
+
+jedi settles what the import/assignment tables cannot: the result of a factory function
+(``get_reporter().send()``), an object built in another module and passed around, an
+attribute set far from its use. It is slow on cold caches and not thread-safe, so:
+
+- one ``JediFallback`` owns the ``jedi.Project`` and every ``Script``; it refuses to be used
+  from another thread than the one that created it;
+- it is asked only about call sites whose attribute name belongs to a workspace function that
+  can reach a sink (the caller checks ``worth_asking``), and each answer is remembered;
+- it never imports workspace code (``auto_import_modules`` is emptied) and any failure inside
+  jedi is an unresolved call, never a crash.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+class JediFallback:
+    def __init__(self, root: Path, function_lines: dict[tuple[Path, int], str]) -> None:
+        self._root = root
+        self._owner = threading.get_ident()
+        self._function_lines = function_lines  # (resolved path, def line) -> scope qualname
+        self._project = None
+        self._scripts: dict[Path, object] = {}
+        self._answers: dict[tuple[Path, int, int], tuple[str, ...]] = {}
+        self.queries = 0
+        self.disabled = False
+
+    def _script(self, path: Path, source: str):  # type: ignore[no-untyped-def]
+        import jedi
+
+        if self._project is None:
+            jedi.settings.auto_import_modules = []
+            self._project = jedi.Project(self._root, smart_sys_path=True, load_unsafe_extensions=False)
+        script = self._scripts.get(path)
+        if script is None:
+            script = jedi.Script(code=source, path=path, project=self._project)
+            self._scripts[path] = script
+        return script
+
+    def targets(self, path: Path, source: str, line: int, column: int) -> tuple[str, ...]:
+        """Workspace scopes the name at (line, 0-based code-point column) may call."""
+        if threading.get_ident() != self._owner:
+            raise RuntimeError("jedi objects must stay on the thread that created them")
+        key = (path, line, column)
+        if key in self._answers:
+            return self._answers[key]
+        found: tuple[str, ...] = ()
+        if not self.disabled:
+            self.queries += 1
+            try:
+                names = self._script(path, source).goto(line, column, follow_imports=True)
+                found = tuple(
+                    qualname
+                    for name in names
+                    if name.module_path is not None and name.line is not None
+                    for qualname in [self._function_lines.get((Path(name.module_path).resolve(), name.line))]
+                    if qualname is not None
+                )
+            except Exception as exc:  # noqa: BLE001 - jedi's failures must not stop the analysis
+                log.debug("jedi could not resolve %s:%s:%s: %s", path, line, column, exc)
+        self._answers[key] = found
+        return found

@@ -1,0 +1,305 @@
+"""What an expression refers to, from the indexes alone.
+
+Most names in real Flask code are settled by the module's imports and globals: ``current_app``
+is ``flask.current_app`` by its import, ``db.session`` is the ``session`` of an instance of
+``flask_sqlalchemy.SQLAlchemy`` by the assignment ``db = SQLAlchemy()`` in another module, and
+``User.query`` reaches ``flask_sqlalchemy.Model.query`` through the class's bases. This is exact
+for that code and costs microseconds; jedi is asked only about what is left (see ``jedi_fallback``).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from flaskscope.index.builder import dotted_text
+from flaskscope.index.model import Binding, ClassInfo, ModuleIndex, Scope
+from flaskscope.knowledge.names import FACTORY_RESULTS, INSTANCE_ATTRIBUTES, canonical
+from flaskscope.knowledge.sinks import PROXY_FACTORIES
+
+_MAX_DEPTH = 12
+
+
+@dataclass(frozen=True)
+class Value:
+    """A symbolic value.
+
+    kind: ``scope`` (a workspace function or lambda; ``bound`` when reached through an
+    instance), ``class`` / ``instance`` (``name`` is a workspace class qualname or an external
+    dotted name), ``module`` (workspace module), ``external`` (any other dotted name),
+    ``proxy`` (a project-defined ``LocalProxy``; ``name`` is its factory's scope), ``unknown``.
+    """
+
+    kind: str
+    name: str = ""
+    bound: bool = False
+
+
+UNKNOWN = Value("unknown")
+
+# Decorators that turn a function into an object of a known class.
+DECORATED_RESULTS: dict[str, str] = {
+    "click.group": "click.Group",
+    "click.command": "click.Command",
+    "flask.cli.AppGroup.group": "flask.cli.AppGroup",
+    "click.Group.group": "click.Group",
+}
+
+
+class Workspace:
+    """Every indexed module, and lookup tables across them."""
+
+    def __init__(self, modules: list[ModuleIndex]) -> None:
+        self.modules: dict[str, ModuleIndex] = {m.name: m for m in modules}
+        self.scopes: dict[str, Scope] = {}
+        self.classes: dict[str, ClassInfo] = {}
+        self.module_of_scope: dict[str, ModuleIndex] = {}
+        for module in modules:
+            self.scopes.update(module.scopes)
+            self.classes.update(module.classes)
+            for qualname in module.scopes:
+                self.module_of_scope[qualname] = module
+
+
+class Resolver:
+    def __init__(self, workspace: Workspace) -> None:
+        self.ws = workspace
+        self._active: set[tuple[str, int]] = set()
+        self._returns: dict[str, Value] = {}
+
+    # ------------------------------------------------------------------ names
+    def qualified(self, dotted: str) -> Value:
+        """The value of a dotted name as an import statement spells it."""
+        parts = dotted.split(".")
+        for cut in range(len(parts), 0, -1):
+            module = ".".join(parts[:cut])
+            if module in self.ws.modules:
+                value = Value("module", module)
+                for attr in parts[cut:]:
+                    value = self.attribute(value, attr)
+                return value
+        return Value("external", canonical(dotted))
+
+    def lookup(self, scope: Scope, name: str) -> Value:
+        walk: Scope | None = scope
+        while walk is not None:
+            binding = walk.locals.get(name)
+            if binding is not None:
+                return self._binding_value(binding, walk, name)
+            walk = self.ws.scopes.get(walk.parent) if walk.parent else None
+        module = self.ws.module_of_scope.get(scope.qualname)
+        if module is not None:
+            for star in module.star_imports:
+                value = self.qualified(f"{star}.{name}")
+                if value.kind != "unknown" and not (value.kind == "external" and star in self.ws.modules):
+                    return value
+        return Value("external", f"builtins.{name}")
+
+    def _binding_value(self, binding: Binding, owner: Scope, name: str) -> Value:
+        if binding.kind == "def":
+            return Value("scope", binding.target)
+        if binding.kind == "class":
+            return Value("class", binding.target)
+        if binding.kind == "import":
+            return self.qualified(binding.target)
+        if binding.kind == "param":
+            return self._param_value(owner, name, binding)
+        if binding.kind == "assign" and binding.expr is not None:
+            scope = self.ws.scopes.get(binding.scope, owner)
+            return self.value_of(scope, binding.expr)
+        return UNKNOWN
+
+    def _param_value(self, owner: Scope, name: str, binding: Binding) -> Value:
+        if owner.class_qualname and owner.params and owner.params[0] == name:
+            decorators = {dotted_text(d) for d in owner.decorators}
+            if "staticmethod" in decorators:
+                return UNKNOWN
+            if "classmethod" in decorators:
+                return Value("class", owner.class_qualname)
+            return Value("instance", owner.class_qualname)
+        if binding.expr is not None:
+            annotation = self.value_of(self.ws.scopes.get(binding.scope, owner), binding.expr)
+            if annotation.kind in ("class", "external"):
+                return Value("instance", annotation.name)
+        return UNKNOWN
+
+    # ------------------------------------------------------------ expressions
+    def value_of(self, scope: Scope, expr: ast.expr) -> Value:
+        key = (scope.qualname, id(expr))
+        if key in self._active or len(self._active) > _MAX_DEPTH:
+            return UNKNOWN
+        self._active.add(key)
+        try:
+            return self._value_of(scope, expr)
+        finally:
+            self._active.discard(key)
+
+    def _value_of(self, scope: Scope, expr: ast.expr) -> Value:
+        if isinstance(expr, ast.Name):
+            return self.lookup(scope, expr.id)
+        if isinstance(expr, ast.Attribute):
+            return self.attribute(self.value_of(scope, expr.value), expr.attr)
+        if isinstance(expr, ast.Call):
+            return self.call_result(scope, expr)
+        if isinstance(expr, ast.Lambda):
+            module = self.ws.module_of_scope.get(scope.qualname)
+            qualname = module.lambdas.get(id(expr)) if module else None
+            return Value("scope", qualname) if qualname else UNKNOWN
+        if isinstance(expr, ast.Constant) and isinstance(expr.value, str):
+            return UNKNOWN
+        return UNKNOWN
+
+    def call_result(self, scope: Scope, call: ast.Call) -> Value:
+        func = self.value_of(scope, call.func)
+        if func.kind == "class":
+            return Value("instance", func.name)
+        if func.kind == "scope":
+            return self.return_value(func.name)
+        if func.kind != "external":
+            return UNKNOWN
+        name = func.name
+        if name == "functools.partial" and call.args:
+            return self.value_of(scope, call.args[0])
+        if name in PROXY_FACTORIES and call.args:
+            factory = self.value_of(scope, call.args[0])
+            return Value("proxy", factory.name) if factory.kind == "scope" else UNKNOWN
+        if name in FACTORY_RESULTS:
+            return Value("instance", canonical(FACTORY_RESULTS[name]))
+        if name in DECORATED_RESULTS:
+            return Value("decorator", name)
+        last = name.rsplit(".", 1)[-1]
+        if last[:1].isupper():
+            return Value("instance", name)
+        return UNKNOWN
+
+    def return_value(self, qualname: str) -> Value:
+        """What a workspace function returns, when every return agrees (``create_app()`` -> Flask)."""
+        if qualname in self._returns:
+            return self._returns[qualname]
+        self._returns[qualname] = UNKNOWN
+        scope = self.ws.scopes.get(qualname)
+        result = UNKNOWN
+        if scope is not None and isinstance(scope.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for node in _own_returns(scope.node):
+                value = self.value_of(scope, node)
+                if value.kind != "unknown":
+                    result = value
+                    break
+        self._returns[qualname] = result
+        return result
+
+    def attribute(self, value: Value, attr: str) -> Value:
+        if value.kind == "module":
+            return self._module_attribute(value.name, attr)
+        if value.kind == "external":
+            return Value("external", canonical(f"{value.name}.{attr}"))
+        if value.kind in ("class", "instance"):
+            if value.name in self.ws.classes:
+                return self.class_member(value.name, attr, value.kind == "instance")
+            key = canonical(f"{value.name}.{attr}")
+            if value.kind == "instance" and key in INSTANCE_ATTRIBUTES:
+                kind, name = INSTANCE_ATTRIBUTES[key]
+                return Value(kind, name)
+            return Value("external", key)
+        if value.kind == "scope":
+            decorated = self.decorated_type(value.name)
+            if decorated is not None:
+                return self.attribute(Value("instance", decorated), attr)
+        return UNKNOWN
+
+    def _module_attribute(self, module_name: str, attr: str) -> Value:
+        module = self.ws.modules[module_name]
+        binding = module.globals.get(attr)
+        if binding is not None:
+            return self._binding_value(binding, module.body_scope, attr)
+        submodule = f"{module_name}.{attr}"
+        if submodule in self.ws.modules:
+            return Value("module", submodule)
+        for star in module.star_imports:
+            found = self.qualified(f"{star}.{attr}")
+            if found.kind != "external" or star not in self.ws.modules:
+                return found
+        return UNKNOWN
+
+    def class_member(self, class_qualname: str, attr: str, via_instance: bool) -> Value:
+        for info in self.class_chain(class_qualname):
+            if attr in info.methods:
+                return Value("scope", info.methods[attr], bound=via_instance)
+            if attr in info.attributes:
+                binding = info.attributes[attr]
+                scope = self.ws.scopes.get(binding.scope)
+                if scope is not None and binding.expr is not None:
+                    return self.value_of(scope, binding.expr)
+        for external in self.external_bases(class_qualname):
+            key = canonical(f"{external}.{attr}")
+            if via_instance and key in INSTANCE_ATTRIBUTES:
+                kind, name = INSTANCE_ATTRIBUTES[key]
+                return Value(kind, name)
+            return Value("external", key)
+        return UNKNOWN
+
+    # ---------------------------------------------------------------- classes
+    def base_values(self, info: ClassInfo) -> list[Value]:
+        scope = self.ws.scopes.get(info.scope)
+        if scope is None:
+            return []
+        return [self.value_of(scope, base) for base in info.bases]
+
+    def class_chain(self, class_qualname: str) -> list[ClassInfo]:
+        """The class and its workspace bases, in a simple depth-first MRO."""
+        chain: list[ClassInfo] = []
+        stack = [class_qualname]
+        while stack:
+            name = stack.pop(0)
+            info = self.ws.classes.get(name)
+            if info is None or info in chain:
+                continue
+            chain.append(info)
+            stack.extend(v.name for v in self.base_values(info) if v.kind == "class")
+        return chain
+
+    def external_bases(self, class_qualname: str) -> list[str]:
+        names: list[str] = []
+        for info in self.class_chain(class_qualname):
+            for value in self.base_values(info):
+                if value.kind == "external" and value.name not in names:
+                    names.append(value.name)
+                elif value.kind == "class" and value.name not in self.ws.classes and value.name not in names:
+                    names.append(value.name)  # e.g. ``db.Model`` -> flask_sqlalchemy.Model
+        return names
+
+    def decorated_type(self, qualname: str) -> str | None:
+        """``@click.group() def cli()`` makes ``cli`` a ``click.Group``."""
+        scope = self.ws.scopes.get(qualname)
+        if scope is None:
+            return None
+        parent = self.ws.scopes.get(scope.parent or "")
+        for decorator in scope.decorators:
+            if parent is None:
+                break
+            value = self.value_of(parent, decorator)
+            if value.kind == "decorator":
+                result = DECORATED_RESULTS[value.name]
+                if isinstance(decorator, ast.Call):
+                    for keyword in decorator.keywords:
+                        if keyword.arg == "cls":
+                            cls = self.value_of(parent, keyword.value)
+                            if cls.kind in ("external", "class"):
+                                return cls.name
+                return result
+            if value.kind == "external" and value.name in DECORATED_RESULTS:
+                return DECORATED_RESULTS[value.name]
+        return None
+
+
+def _own_returns(node: ast.AST) -> list[ast.expr]:
+    found: list[ast.expr] = []
+    stack = list(ast.iter_child_nodes(node))
+    while stack:
+        child = stack.pop()
+        if isinstance(child, ast.Return) and child.value is not None:
+            found.append(child.value)
+        if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            continue
+        stack.extend(ast.iter_child_nodes(child))
+    return found

@@ -1,0 +1,16 @@
+from datetime import date
+
+from flask_babel import format_date
+from flask_babel import lazy_gettext as _l
+
+CONFERENCE_DAY = date(2025, 9, 18)
+
+
+class ConferenceBanner:
+    title = _l("FlaskConf is coming")
+
+    def date_label(self):
+        return format_date(CONFERENCE_DAY, format="long")
+
+    def as_dict(self):
+        return {"title": str(self.title), "date": self.date_label()}

@@ -1,0 +1,3 @@
+from events import create_app
+
+app = create_app()

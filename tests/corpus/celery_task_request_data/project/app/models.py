@@ -1,0 +1,7 @@
+from app.extensions import db
+
+
+class Download(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+    document_id = db.Column(db.Integer, nullable=False)
+    user_agent = db.Column(db.String(300))

@@ -1,0 +1,7 @@
+import oracle
+
+wsgi = oracle.import_module("wsgi")
+if wsgi is not None:
+    client = wsgi.app.test_client()
+    oracle.observe(client.get, "/products/")
+    oracle.observe(client.get, "/products/?page=2&sort=price")

@@ -1,0 +1,28 @@
+import click
+from flask import Blueprint, request
+
+from reports.audit import record_event
+
+bp = Blueprint("reports", __name__, url_prefix="/reports")
+
+SUMMARY = {}
+
+
+def rebuild_summary():
+    SUMMARY.clear()
+    SUMMARY.update({"orders": 42, "refunds": 3})
+
+
+@bp.post("/rebuild")
+def rebuild():
+    rebuild_summary()
+    record_event("rebuild-reports", ip=request.remote_addr)
+    return {"rebuilt": True}
+
+
+@bp.cli.command("rebuild")
+def rebuild_command():
+    """Rebuild the report summary from the command line."""
+    rebuild_summary()
+    record_event("rebuild-reports", ip="cli")
+    click.echo("reports rebuilt")

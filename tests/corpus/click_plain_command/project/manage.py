@@ -1,0 +1,15 @@
+import click
+
+from app import create_app, db
+from app.models import User
+
+app = create_app()
+
+
+@click.command("seed-db")
+@click.option("--email", default="admin@example.com", help="Address of the first admin.")
+def seed_db(email):
+    """Create the first admin account."""
+    db.session.add(User(email=email, is_admin=True))
+    db.session.commit()
+    click.echo("Done.")

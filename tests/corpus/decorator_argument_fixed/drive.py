@@ -1,0 +1,6 @@
+import oracle
+
+wsgi = oracle.import_module("wsgi")
+if wsgi is not None:
+    client = wsgi.app.test_client()
+    oracle.observe(client.get, "/search?q=click")

@@ -1,0 +1,20 @@
+import threading
+
+from apscheduler.events import EVENT_JOB_ERROR, EVENT_JOB_EXECUTED
+
+import oracle
+from app import create_app
+from app.extensions import scheduler
+
+oracle.watch_apscheduler(scheduler)
+job_done = threading.Event()
+scheduler.add_listener(lambda event: job_done.set(), EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
+
+app = create_app()  # registers the jobs and starts Flask-APScheduler, as in production
+job_done.wait(10)  # the first run is due at startup; let it finish before the requests share the sqlite connection
+
+client = app.test_client()
+token = oracle.observe(client.post, "/sessions").get_json()["token"]
+oracle.observe(client.post, f"/sessions/{token}/logout")
+
+scheduler.shutdown()

@@ -1,0 +1,7 @@
+from app.models import User
+
+
+def iter_user_rows():
+    yield "id,email,is_admin\n"
+    for user in User.query.order_by(User.id).yield_per(100):
+        yield f"{user.id},{user.email},{int(user.is_admin)}\n"

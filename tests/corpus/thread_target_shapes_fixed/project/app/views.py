@@ -1,0 +1,32 @@
+import threading
+
+from flask import Blueprint, copy_current_request_context, current_app, jsonify, request, url_for
+
+from app.crm import crm
+from app.notifications import notify
+from app.onboarding import Onboarding
+
+bp = Blueprint("users", __name__)
+
+
+@bp.post("/signup")
+def signup():
+    user_id = int(request.form["user_id"])
+
+    app = current_app._get_current_object()
+    threading.Thread(target=lambda: notify(app, user_id)).start()
+    threading.Thread(target=crm.sync, args=(user_id,)).start()
+    Onboarding(user_id).start()
+
+    @copy_current_request_context
+    def send_profile_link():
+        link = url_for("users.profile", user_id=user_id, _external=True)
+        print(f"mail: complete your profile at {link}")
+
+    threading.Thread(target=send_profile_link).start()
+    return jsonify(id=user_id), 201
+
+
+@bp.get("/users/<int:user_id>")
+def profile(user_id):
+    return jsonify(id=user_id)

@@ -1,0 +1,8 @@
+from flask_mail import Message
+
+from app.extensions import mail
+
+
+def send_welcome(address):
+    msg = Message("Welcome aboard!", sender="hello@example.com", recipients=[address], body="Thanks for signing up.")
+    mail.send(msg)

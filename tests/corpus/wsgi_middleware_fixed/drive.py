@@ -1,0 +1,6 @@
+import oracle
+from app import create_app
+
+app = create_app()
+client = app.test_client()
+oracle.observe(client.get, "/")
