@@ -10,7 +10,9 @@ resolution is left to ``resolve``.
 from __future__ import annotations
 
 import ast
+import contextlib
 from pathlib import Path
+from typing import Iterator
 
 from flaskscope.index.model import Binding, CallSite, ClassInfo, ModuleIndex, Ref, Scope, Span
 from flaskscope.knowledge.names import canonical
@@ -88,6 +90,7 @@ class IndexBuilder:
         self.index = ModuleIndex(module, path, is_package, source)
         self.columns = _Columns(source)
         self._call_stack: list[ast.expr] = []
+        self._branch_depth = 0  # > 0 inside code that may not run (branches, loops, handlers)
 
     # ----------------------------------------------------------------- scopes
     def build(self, tree: ast.Module) -> ModuleIndex:
@@ -133,12 +136,15 @@ class IndexBuilder:
             scope.locals[arg.arg] = Binding("param", expr=arg.annotation, scope=parent.qualname)
         self.index.scopes[qualname] = scope
         self.index.defs_by_node[id(node)] = qualname
+        saved_depth, self._branch_depth = self._branch_depth, 0
+        saved_stack, self._call_stack = self._call_stack, []
         if isinstance(node, ast.Lambda):
             self.index.lambdas[id(node)] = qualname
             self._visit_expr(node.body, scope, Level.NONE, "bare", in_return=True)
         else:
             self._collect_bindings(node.body, scope)
             scope.exit_level = self._walk_block(node.body, scope, Level.NONE, False)
+        self._branch_depth, self._call_stack = saved_depth, saved_stack
         scope.is_generator = _has_own_yield(node)
         return scope
 
@@ -173,6 +179,8 @@ class IndexBuilder:
                 for target in targets:
                     if isinstance(target, ast.Name):
                         scope.locals[target.id] = Binding("assign", expr=stmt.value, scope=scope.qualname)
+            elif isinstance(stmt, (ast.For, ast.AsyncFor)) and isinstance(stmt.target, ast.Name):
+                scope.locals.setdefault(stmt.target.id, Binding("element", expr=stmt.iter, scope=scope.qualname))
             elif isinstance(stmt, (ast.With, ast.AsyncWith)):
                 for item in stmt.items:
                     if isinstance(item.optional_vars, ast.Name):
@@ -193,7 +201,7 @@ class IndexBuilder:
         visit = self._visit_expr
         if isinstance(stmt, _FUNCTION_NODES):
             for deco in stmt.decorator_list:
-                visit(deco, scope, level, "call")
+                visit(deco, scope, level, "call" if isinstance(deco, ast.Call) else "decorator")
                 if not isinstance(deco, ast.Call):
                     self._record_call(deco, deco, scope, level, False, is_decorator=True)
             self._visit_arguments(stmt.args, scope, level)
@@ -218,31 +226,35 @@ class IndexBuilder:
             visit(stmt.test, scope, level, "truth")
             body_level = max(level, guard) if not negated else level
             else_level = max(level, guard) if negated else level
-            self._walk_block(stmt.body, scope, body_level, False, class_info)
-            self._walk_block(stmt.orelse, scope, else_level, False, class_info)
+            with self._branch():
+                self._walk_block(stmt.body, scope, body_level, False, class_info)
+                self._walk_block(stmt.orelse, scope, else_level, False, class_info)
             if negated and stmt.body and isinstance(stmt.body[-1], _TERMINATORS):
                 return max(level, guard)  # ``if not has_app_context(): return`` guards the rest
             return level
         if isinstance(stmt, (ast.Try, getattr(ast, "TryStar", ast.Try))):
             catches = any(_catches_context_error(h) for h in stmt.handlers)  # type: ignore[attr-defined]
-            self._walk_block(stmt.body, scope, Level.REQUEST if catches else level, False, class_info)
-            for handler in stmt.handlers:  # type: ignore[attr-defined]
-                self._walk_block(handler.body, scope, level, False, class_info)
-            self._walk_block(stmt.orelse, scope, level, False, class_info)  # type: ignore[attr-defined]
-            self._walk_block(stmt.finalbody, scope, level, False, class_info)  # type: ignore[attr-defined]
+            with self._branch():
+                self._walk_block(stmt.body, scope, Level.REQUEST if catches else level, False, class_info)
+                for handler in stmt.handlers:  # type: ignore[attr-defined]
+                    self._walk_block(handler.body, scope, level, False, class_info)
+                self._walk_block(stmt.orelse, scope, level, False, class_info)  # type: ignore[attr-defined]
+                self._walk_block(stmt.finalbody, scope, level, False, class_info)  # type: ignore[attr-defined]
             return level
         if isinstance(stmt, (ast.For, ast.AsyncFor, ast.While)):
             if isinstance(stmt, ast.While):
                 visit(stmt.test, scope, level, "truth")
             else:
                 visit(stmt.iter, scope, level, "deref")
-            self._walk_block(stmt.body, scope, level, False, class_info)
-            self._walk_block(stmt.orelse, scope, level, False, class_info)
+            with self._branch():
+                self._walk_block(stmt.body, scope, level, False, class_info)
+                self._walk_block(stmt.orelse, scope, level, False, class_info)
             return level
         if isinstance(stmt, ast.Match):
             visit(stmt.subject, scope, level, "deref")
-            for case in stmt.cases:
-                self._walk_block(case.body, scope, level, False, class_info)
+            with self._branch():
+                for case in stmt.cases:
+                    self._walk_block(case.body, scope, level, False, class_info)
             return level
         if isinstance(stmt, ast.Return):
             if stmt.value is not None:
@@ -342,9 +354,10 @@ class IndexBuilder:
             return
         if isinstance(node, ast.BoolOp):
             inner = level
-            for value in node.values:
-                self._visit_expr(value, scope, inner, "truth" if use == "truth" or value is not node.values[-1] else use,
-                                 in_return)
+            for position, value in enumerate(node.values):
+                with self._branch(position > 0):
+                    self._visit_expr(value, scope, inner,
+                                     "truth" if use == "truth" or value is not node.values[-1] else use, in_return)
                 if isinstance(node.op, ast.And):
                     guard, negated = self._guard_of(value, scope)
                     if not negated:
@@ -353,8 +366,21 @@ class IndexBuilder:
         if isinstance(node, ast.IfExp):
             guard, negated = self._guard_of(node.test, scope)
             self._visit_expr(node.test, scope, level, "truth")
-            self._visit_expr(node.body, scope, level if negated else max(level, guard), use, in_return)
-            self._visit_expr(node.orelse, scope, max(level, guard) if negated else level, use, in_return)
+            with self._branch():
+                self._visit_expr(node.body, scope, level if negated else max(level, guard), use, in_return)
+                self._visit_expr(node.orelse, scope, max(level, guard) if negated else level, use, in_return)
+            return
+        if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
+            self._visit_expr(node.generators[0].iter, scope, level, "deref")
+            with self._branch():
+                for position, generator in enumerate(node.generators):
+                    if position:
+                        self._visit_expr(generator.iter, scope, level, "deref")
+                    for cond in generator.ifs:
+                        self._visit_expr(cond, scope, level, "truth")
+                parts = [node.key, node.value] if isinstance(node, ast.DictComp) else [node.elt]
+                for part in parts:
+                    self._visit_expr(part, scope, level, "deref")
             return
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
             self._visit_expr(node.operand, scope, level, "truth")
@@ -399,7 +425,8 @@ class IndexBuilder:
         spans = tuple(self.columns.span(n) for n in nodes)
         base = self.columns.span(nodes[0])
         spans = tuple(Span(base.line, base.col, s.end_line, s.end_col) for s in spans)
-        scope.refs.append(Ref(tuple(_name_of(n) for n in nodes), spans, level, use, keywords, star))
+        scope.refs.append(Ref(tuple(_name_of(n) for n in nodes), spans, level, use, keywords, star,
+                              self._branch_depth == 0))
 
     def _record_call(self, node: ast.expr, func: ast.expr, scope: Scope, level: Level, in_return: bool,
                      is_decorator: bool = False) -> None:
@@ -407,7 +434,16 @@ class IndexBuilder:
         if not isinstance(node, ast.Call):
             ast.copy_location(call, node)
         scope.calls.append(CallSite(call, func, self.columns.span(func), level, in_return,
-                                    tuple(reversed(self._call_stack)), is_decorator))
+                                    tuple(reversed(self._call_stack)), is_decorator, self._branch_depth == 0))
+
+    @contextlib.contextmanager
+    def _branch(self, conditional: bool = True) -> Iterator[None]:
+        """Mark what is walked inside as code that may not run."""
+        self._branch_depth += conditional
+        try:
+            yield
+        finally:
+            self._branch_depth -= conditional
 
     # ---------------------------------------------------------- context logic
     def _imported(self, node: ast.expr, scope: Scope) -> str | None:

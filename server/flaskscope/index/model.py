@@ -28,7 +28,8 @@ class Binding:
     """What a name is bound to in a scope.
 
     kind: ``def`` / ``class`` (target = qualname), ``import`` (target = dotted name),
-    ``assign`` (expr evaluated in ``scope``), ``param`` (expr = annotation or None).
+    ``assign`` (expr evaluated in ``scope``), ``element`` (a loop variable: one element of
+    expr), ``param`` (expr = annotation or None).
     """
 
     kind: str
@@ -52,6 +53,7 @@ class Ref:
     use: str
     keywords: frozenset[str] = frozenset()
     has_star_kwargs: bool = False
+    straight: bool = False  # runs whenever the scope runs and reaches it (see ``CallSite``)
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,9 @@ class CallSite:
     in_return: bool
     wrappers: tuple[ast.expr, ...] = ()
     is_decorator: bool = False
+    # At the top level of the scope's body (``with`` blocks count as top level): it runs
+    # before everything after it, so if it always raises, nothing after it can run.
+    straight: bool = False
 
 
 @dataclass

@@ -45,7 +45,6 @@ MODULE_ALIASES: dict[str, str] = {
     "flask_apscheduler.scheduler": "flask_apscheduler",
     "rq.queue": "rq",
     "rq.decorators": "rq",
-    "dramatiq.actor": "dramatiq",
     "huey.api": "huey",
     "gevent.greenlet": "gevent",
     "asyncio.events": "asyncio",
@@ -95,7 +94,6 @@ INSTANCE_ATTRIBUTES: dict[str, tuple[str, str]] = {
     # "owner class.attr": ("instance" | "class", qualified name)
     "flask.Flask.cli": ("instance", "flask.cli.AppGroup"),
     "flask_sqlalchemy.SQLAlchemy.Model": ("class", "flask_sqlalchemy.Model"),
-    "flask_sqlalchemy.SQLAlchemy.session": ("instance", "flask_sqlalchemy.Session"),
     "celery.Celery.Task": ("class", "celery.Celery.Task"),
     "flask_apscheduler.APScheduler.app": ("instance", "flask.Flask"),
 }

@@ -86,6 +86,14 @@ CALL_ROOTS: tuple[CallRoot, ...] = (
     *(CallRoot(f"celery.signals.{s}.connect", "celery-signal", 0, "receiver", "a Celery signal handler") for s in _SIGNALS),
 )
 
+# Methods distinctive enough to recognise when the receiver cannot be resolved (a queue kept on
+# ``current_app.task_queue``): ``<anything>.enqueue(job_function, ...)`` runs the job in a worker.
+UNRESOLVED_METHOD_ROOTS: dict[str, CallRoot] = {
+    root.callee.rsplit(".", 1)[1]: root
+    for root in CALL_ROOTS
+    if root.callee.startswith("rq.Queue.")
+}
+
 DECORATOR_ROOTS: tuple[DecoratorRoot, ...] = (
     DecoratorRoot("celery.shared_task", "celery-task", "a Celery task", CELERY),
     DecoratorRoot("celery.Celery.task", "celery-task", "a Celery task", CELERY),

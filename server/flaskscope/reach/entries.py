@@ -18,7 +18,7 @@ from flaskscope.knowledge.providers import CONTEXT_METHODS, WRAPPING_PROVIDERS
 from flaskscope.knowledge.sinks import ESCAPING_PROXIES
 from flaskscope.findings import Root
 from flaskscope.levels import Level
-from flaskscope.resolve.values import Resolver, Value
+from flaskscope.resolve.values import Resolver, Value, scope_names
 
 _CALL_ROOTS = {r.callee: r for r in table.CALL_ROOTS}
 _DECORATOR_ROOTS = {r.decorator: r for r in table.DECORATOR_ROOTS}
@@ -110,21 +110,22 @@ class EntryFinder:
                     self.entries.views.add(target.name)
 
     def _call_root(self, scope: Scope, call: CallSite) -> None:
-        callee = self._callee(scope, call)
-        spec = _CALL_ROOTS.get(callee)
+        value = self.resolver.value_of(scope, call.func)
+        spec = _CALL_ROOTS.get(value.name) if value.kind == "external" else None
+        if spec is None and value.kind in ("unknown", "external") and isinstance(call.func, ast.Attribute):
+            spec = table.UNRESOLVED_METHOD_ROOTS.get(call.func.attr)
         if spec is None:
             return
         expr = _argument(call.node, spec.position, spec.keyword)
         if expr is None:
             return
         level, expr = self._unwrap(scope, expr)
-        target = self.resolver.value_of(scope, expr)
+        targets = scope_names(self.resolver.value_of(scope, expr))
         path = self._path(scope)
-        entry = target.name if target.kind == "scope" else ""
-        root = Root(spec.kind, path, call.span.line, level, spec.what, entry)
-        if entry:
+        for entry in targets:
             self._add(Root(spec.kind, path, call.span.line, max(level, self._decorator_level(entry)),
                            spec.what, entry))
+        root = Root(spec.kind, path, call.span.line, level, spec.what, targets[0] if targets else "")
         self._escapes(scope, call.node, expr, root)
 
     def _unwrap(self, scope: Scope, expr: ast.expr) -> tuple[Level, ast.expr]:
@@ -217,14 +218,18 @@ class EntryFinder:
 
     def pushed_by_call(self, class_qualname: str) -> Level:
         """The context a Task class's ``__call__`` pushes around the task body."""
+        level = Level.NONE
         for info in self.resolver.class_chain(class_qualname):
             method = info.methods.get("__call__")
-            if method is not None:
-                scope = self.ws.scopes[method]
-                return max((c.level for c in scope.calls), default=Level.NONE)
+            if method is None:
+                continue
+            scope = self.ws.scopes[method]
+            level = max(level, max((c.level for c in scope.calls), default=Level.NONE))
+            if not any(_is_super_call(c.func) for c in scope.calls):
+                return level  # this __call__ does not delegate: bases do not run
         if "celery.Celery.Task" in self.resolver.external_bases(class_qualname):
-            return self.celery_default_level()
-        return Level.NONE
+            return max(level, self.celery_default_level())
+        return level
 
     def celery_default_level(self) -> Level:
         """``Celery(task_cls=FlaskTask)`` or ``celery.Task = ContextTask`` anywhere in the project."""
@@ -386,3 +391,10 @@ def _elements(expr: ast.expr) -> list[ast.expr]:
 
 
 __all__ = ["CONTEXT_METHODS", "EntryFinder", "Entries", "Escape", "ProjectFacts"]
+
+
+def _is_super_call(func: ast.expr) -> bool:
+    """``super().__call__`` (or ``Base.__call__(self, ...)``): the base's ``__call__`` runs too."""
+    return isinstance(func, ast.Attribute) and func.attr == "__call__" and (
+        (isinstance(func.value, ast.Call) and getattr(func.value.func, "id", "") == "super")
+        or isinstance(func.value, (ast.Name, ast.Attribute)))

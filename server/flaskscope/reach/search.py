@@ -19,7 +19,7 @@ from flaskscope.knowledge.sinks import SINKS_BY_NAME, Sink
 from flaskscope.levels import Level
 from flaskscope.reach.entries import ProjectFacts
 from flaskscope.resolve.jedi_fallback import JediFallback
-from flaskscope.resolve.values import Resolver, Value
+from flaskscope.resolve.values import Resolver, Value, scope_names
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,14 @@ class Hit:
     chain: tuple[Hop, ...]
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What entering a scope with a level leads to: its hits, and whether it always raises."""
+
+    hits: tuple[Hit, ...]
+    always_raises: bool
+
+
 class Search:
     def __init__(self, resolver: Resolver, facts: ProjectFacts, jedi: JediFallback | None,
                  worth_asking: frozenset[str]) -> None:
@@ -43,26 +51,36 @@ class Search:
         self.facts = facts
         self.jedi = jedi
         self.worth_asking = worth_asking
-        self._memo: dict[tuple[str, Level], tuple[Hit, ...]] = {}
+        self._memo: dict[tuple[str, Level], Summary] = {}
+        self._ordered: dict[str, list[Ref | CallSite]] = {}
         self._active: set[tuple[str, Level]] = set()
         self._ref_values: dict[int, list[Value]] = {}
         self._call_targets: dict[int, tuple[str, ...]] = {}
 
     def explore(self, qualname: str, level: Level) -> tuple[Hit, ...]:
+        return self.summary(qualname, level).hits
+
+    def summary(self, qualname: str, level: Level) -> Summary:
         key = (qualname, level)
         if key in self._memo:
             return self._memo[key]
         if key in self._active:
-            return ()
+            return Summary((), False)
         self._active.add(key)
         try:
-            hits = self._explore(self.ws.scopes[qualname], level)
+            result = self._explore(self.ws.scopes[qualname], level)
         finally:
             self._active.discard(key)
-        self._memo[key] = hits
-        return hits
+        self._memo[key] = result
+        return result
 
-    def _explore(self, scope: Scope, entry: Level) -> tuple[Hit, ...]:
+    def _explore(self, scope: Scope, entry: Level) -> Summary:
+        """Walk the scope's references and calls in source order.
+
+        A *straight* event (one that runs whenever the scope gets that far) that always raises
+        ends the walk: Python never runs what follows it, so later sinks are not reported —
+        they are what the user meets only after fixing the first.
+        """
         path = self.ws.module_of_scope[scope.qualname].path
         best: dict[tuple[Path, Span, str], Hit] = {}
 
@@ -72,21 +90,38 @@ class Search:
             if current is None or len(hit.chain) < len(current.chain):
                 best[key] = hit
 
-        for ref in scope.refs:
-            level = max(entry, ref.level)
-            if level is Level.REQUEST:
-                continue
-            self._check_ref(scope, ref, level, path, keep)
-        for call in scope.calls:
-            level = max(entry, call.level)
-            if level is Level.REQUEST:
-                continue
-            for target in self.call_targets(scope, call):
-                callee = self.ws.scopes[target]
-                hop = Hop(path, call.span.line, callee.name)
-                for hit in self.explore(target, level):
-                    keep(Hit(hit.code, hit.path, hit.span, hit.symbol, hit.needs, hit.had, (hop, *hit.chain)))
-        return tuple(best.values())
+        for event in self._events(scope):
+            if isinstance(event, CallSite):
+                level = max(entry, event.level)
+                raised = level is not Level.REQUEST and self._check_call(scope, event, level, path, keep)
+            else:
+                level = max(entry, event.level)
+                raised = level is not Level.REQUEST and self._check_ref(scope, event, level, path, keep)
+            if raised and event.straight:
+                return Summary(tuple(best.values()), True)
+        return Summary(tuple(best.values()), False)
+
+    def _events(self, scope: Scope) -> list[Ref | CallSite]:
+        events = self._ordered.get(scope.qualname)
+        if events is None:
+            merged: list[Ref | CallSite] = [*scope.refs, *scope.calls]
+            events = sorted(merged, key=lambda e: (e.spans[-1] if isinstance(e, Ref) else e.span).line * 10000
+                            + (e.spans[-1] if isinstance(e, Ref) else e.span).col)
+            self._ordered[scope.qualname] = events
+        return events
+
+    def _check_call(self, scope: Scope, call: CallSite, level: Level, path: Path, keep) -> bool:  # type: ignore[no-untyped-def]
+        """Follow a call; True when every target always raises at this level."""
+        targets = self.call_targets(scope, call)
+        always = bool(targets)
+        for target in targets:
+            callee = self.ws.scopes[target]
+            hop = Hop(path, call.span.line, callee.name)
+            summary = self.summary(target, level)
+            for hit in summary.hits:
+                keep(Hit(hit.code, hit.path, hit.span, hit.symbol, hit.needs, hit.had, (hop, *hit.chain)))
+            always = always and summary.always_raises and not callee.is_generator and not callee.is_async
+        return always
 
     # ------------------------------------------------------------------ refs
     def ref_values(self, scope: Scope, ref: Ref) -> list[Value]:
@@ -101,7 +136,8 @@ class Search:
         self._ref_values[id(ref)] = values
         return values
 
-    def _check_ref(self, scope: Scope, ref: Ref, level: Level, path: Path, keep) -> None:  # type: ignore[no-untyped-def]
+    def _check_ref(self, scope: Scope, ref: Ref, level: Level, path: Path, keep) -> bool:  # type: ignore[no-untyped-def]
+        """Check one reference; True when it always raises at this level."""
         values = self.ref_values(scope, ref)
         for i, value in enumerate(values):
             is_last = i == len(ref.names) - 1
@@ -114,23 +150,25 @@ class Search:
                     if code is not None:
                         keep(Hit(code, path, ref.spans[i], symbol, sink.needs, level,
                                  (Hop(path, ref.spans[i].line, symbol),)))
-                return
+                        return True
+                return False
             if value.kind == "proxy" and use != "bare" and use != "truth":
-                self._enter(value.name, level, Hop(path, ref.spans[i].line, symbol), keep)
-                return
+                return self._enter(value.name, level, Hop(path, ref.spans[i].line, symbol), keep)
             if value.kind == "scope" and value.bound and self._is_property(value.name) and use != "call":
-                self._enter(value.name, level, Hop(path, ref.spans[i].line, symbol), keep)
-                return
+                return self._enter(value.name, level, Hop(path, ref.spans[i].line, symbol), keep)
+        return False
 
-    def _enter(self, target: str, level: Level, hop: Hop, keep) -> None:  # type: ignore[no-untyped-def]
-        for hit in self.explore(target, level):
+    def _enter(self, target: str, level: Level, hop: Hop, keep) -> bool:  # type: ignore[no-untyped-def]
+        summary = self.summary(target, level)
+        for hit in summary.hits:
             keep(Hit(hit.code, hit.path, hit.span, hit.symbol, hit.needs, hit.had, (hop, *hit.chain)))
+        return summary.always_raises
 
     def _rule_for(self, sink: Sink, level: Level) -> str | None:
+        if sink.app_only_rule and level is Level.APP:
+            return None if self.facts.server_name_configured else sink.app_only_rule
         if level >= sink.needs:
             return None
-        if sink.app_only_rule and level >= Level.APP:
-            return None if self.facts.server_name_configured else sink.app_only_rule
         return sink.rule_code
 
     def _is_property(self, qualname: str) -> bool:
@@ -161,8 +199,8 @@ class Search:
         value = self.resolver.value_of(scope, func)
         if call.is_decorator and value.kind == "scope":
             return (value.name,)
-        if value.kind == "scope" and value.name in self.ws.scopes:
-            return (value.name,)
+        if value.kind in ("scope", "scopes"):
+            return tuple(name for name in scope_names(value) if name in self.ws.scopes)
         if value.kind in ("class", "instance") and value.name in self.ws.classes:
             member = "__init__" if value.kind == "class" else "__call__"
             method = self.resolver.class_member(value.name, member, True)

@@ -27,7 +27,8 @@ class Value:
     kind: ``scope`` (a workspace function or lambda; ``bound`` when reached through an
     instance), ``class`` / ``instance`` (``name`` is a workspace class qualname or an external
     dotted name), ``module`` (workspace module), ``external`` (any other dotted name),
-    ``proxy`` (a project-defined ``LocalProxy``; ``name`` is its factory's scope), ``unknown``.
+    ``proxy`` (a project-defined ``LocalProxy``; ``name`` is its factory's scope), ``scopes``
+    (one of several workspace functions, ``|``-separated), ``unknown``.
     """
 
     kind: str
@@ -66,6 +67,7 @@ class Resolver:
         self.ws = workspace
         self._active: set[tuple[str, int]] = set()
         self._returns: dict[str, Value] = {}
+        self._callers: dict[str, list[tuple[Scope, ast.Call]]] | None = None
 
     # ------------------------------------------------------------------ names
     def qualified(self, dotted: str) -> Value:
@@ -107,6 +109,9 @@ class Resolver:
         if binding.kind == "assign" and binding.expr is not None:
             scope = self.ws.scopes.get(binding.scope, owner)
             return self.value_of(scope, binding.expr)
+        if binding.kind == "element" and binding.expr is not None:
+            value = self.value_of(self.ws.scopes.get(binding.scope, owner), binding.expr)
+            return value if value.kind == "scopes" else UNKNOWN
         return UNKNOWN
 
     def _param_value(self, owner: Scope, name: str, binding: Binding) -> Value:
@@ -121,7 +126,41 @@ class Resolver:
             annotation = self.value_of(self.ws.scopes.get(binding.scope, owner), binding.expr)
             if annotation.kind in ("class", "external"):
                 return Value("instance", annotation.name)
+            return UNKNOWN
+        return self._argument_value(owner, name)
+
+    def _argument_value(self, function: Scope, param: str) -> Value:
+        """An unannotated parameter takes the value its callers pass, when they agree.
+
+        ``def register_commands(app)`` called as ``register_commands(app)`` from a factory where
+        ``app = Flask(...)`` makes ``app.cli.command`` resolvable inside.
+        """
+        if function.kind != "function" or param not in function.params:
+            return UNKNOWN
+        position = function.params.index(param) - (1 if function.class_qualname else 0)
+        for caller, call in self._callers_by_name().get(function.name, ()):
+            target = self.value_of(caller, call.func)
+            if target.kind != "scope" or target.name != function.qualname:
+                continue
+            arg = next((k.value for k in call.keywords if k.arg == param), None)
+            if arg is None and 0 <= position < len(call.args) and not isinstance(call.args[position], ast.Starred):
+                arg = call.args[position]
+            if arg is not None:
+                value = self.value_of(caller, arg)
+                if value.kind != "unknown":
+                    return value
         return UNKNOWN
+
+    def _callers_by_name(self) -> dict[str, list[tuple[Scope, ast.Call]]]:
+        if self._callers is None:
+            self._callers = {}
+            for scope in self.ws.scopes.values():
+                for call in scope.calls:
+                    func = call.func
+                    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+                    if name and not call.is_decorator:
+                        self._callers.setdefault(name, []).append((scope, call.node))
+        return self._callers
 
     # ------------------------------------------------------------ expressions
     def value_of(self, scope: Scope, expr: ast.expr) -> Value:
@@ -145,9 +184,22 @@ class Resolver:
             module = self.ws.module_of_scope.get(scope.qualname)
             qualname = module.lambdas.get(id(expr)) if module else None
             return Value("scope", qualname) if qualname else UNKNOWN
-        if isinstance(expr, ast.Constant) and isinstance(expr.value, str):
-            return UNKNOWN
+        if isinstance(expr, (ast.Tuple, ast.List)):
+            return self._functions_of(scope, expr.elts)
         return UNKNOWN
+
+    def _functions_of(self, scope: Scope, elements: list[ast.expr]) -> Value:
+        """A literal sequence of functions (``JOBS = (sync, audit)``): a loop over it calls each."""
+        names = []
+        for element in elements:
+            value = self.value_of(scope, element)
+            if value.kind == "scope":
+                names.append(value.name)
+            elif value.kind == "scopes":
+                names.extend(value.name.split("|"))
+            else:
+                return UNKNOWN
+        return Value("scopes", "|".join(names)) if names else UNKNOWN
 
     def call_result(self, scope: Scope, call: ast.Call) -> Value:
         func = self.value_of(scope, call.func)
@@ -303,3 +355,12 @@ def _own_returns(node: ast.AST) -> list[ast.expr]:
             continue
         stack.extend(ast.iter_child_nodes(child))
     return found
+
+
+def scope_names(value: Value) -> tuple[str, ...]:
+    """The workspace functions a value may be (none, one, or each of a literal sequence)."""
+    if value.kind == "scope":
+        return (value.name,)
+    if value.kind == "scopes":
+        return tuple(value.name.split("|"))
+    return ()
