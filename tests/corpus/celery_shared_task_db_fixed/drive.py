@@ -13,4 +13,4 @@ oracle.observe(client.post, "/signup", data={"email": "ada@example.com"})
 
 # What the worker does with each message: run the task outside any Flask context.
 oracle.observe(celery_app.tasks["app.tasks.send_welcome_email"].apply, args=(1,), throw=True)
-oracle.observe(celery_app.tasks["app.tasks.deactivate_stale_accounts"].apply, kwargs={"days": 30}, throw=True)
+oracle.observe(celery_app.tasks["app.tasks.report_inactive_accounts"].apply, kwargs={"days": 30}, throw=True)

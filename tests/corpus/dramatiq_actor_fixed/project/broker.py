@@ -6,7 +6,6 @@ from dramatiq.brokers.stub import StubBroker
 
 if os.getenv("UNIT_TESTS") == "1":
     broker = StubBroker()
-    broker.emit_after("process_boot")
 else:
     broker = RedisBroker(url=os.getenv("REDIS_URL", "redis://localhost:6379/0"))
 

@@ -6,6 +6,6 @@ from app.models import UserSession
 
 def purge_sessions(app):
     with app.app_context():
-        result = db.session.execute(db.delete(UserSession).where(UserSession.expires_at < datetime.now()))
-        db.session.commit()
+        with db.engine.begin() as connection:
+            result = connection.execute(db.delete(UserSession).where(UserSession.expires_at < datetime.now()))
     print(f"purged {result.rowcount} expired sessions")

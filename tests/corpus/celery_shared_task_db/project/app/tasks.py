@@ -16,8 +16,8 @@ def send_welcome_email(user_id):
 
 
 @shared_task
-def deactivate_stale_accounts(days=365):
+def report_inactive_accounts(days=365):
     cutoff = datetime.now(timezone.utc) - timedelta(days=days)
-    count = db.session.execute(db.update(User).where(User.last_login < cutoff).values(active=False)).rowcount
-    db.session.commit()
+    count = db.session.scalar(db.select(db.func.count(User.id)).where(User.last_login < cutoff))
+    print(f"{count} accounts inactive for {days} days")
     return count

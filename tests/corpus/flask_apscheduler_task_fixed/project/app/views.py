@@ -1,5 +1,6 @@
 from flask import Blueprint, jsonify
 
+from app.cache import active_tokens
 from app.extensions import db
 from app.models import Session
 
@@ -11,6 +12,7 @@ def login():
     session = Session()
     db.session.add(session)
     db.session.commit()
+    active_tokens.add(session.token)
     return jsonify(token=session.token), 201
 
 
