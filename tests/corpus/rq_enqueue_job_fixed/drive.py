@@ -8,7 +8,8 @@ import oracle
 
 # Offline stand-ins: fakeredis for the Redis server, a sqlite file shared by web app and worker.
 redis.Redis = fakeredis.FakeRedis
-os.environ["DATABASE_URL"] = "sqlite:///" + os.path.join(tempfile.mkdtemp(), "app.db")
+workdir = tempfile.TemporaryDirectory()
+os.environ["DATABASE_URL"] = "sqlite:///" + os.path.join(workdir.name, "app.db")
 
 from rq import SimpleWorker  # noqa: E402
 

@@ -1,0 +1,6 @@
+from app.audit import AuditContext, log_event
+
+
+def nightly_audit_rotation():
+    ctx = AuditContext("nightly-rotation")
+    log_event(ctx, f"rotating audit log for {ctx.actor}")
