@@ -1,0 +1,91 @@
+"""``flaskscope check`` as users run it: real process, real files, bad input included."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+BUGGY = """\
+import threading
+from flask import current_app
+
+
+def job():
+    print(current_app.config["X"])
+
+
+threading.Thread(target=job).start()
+"""
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "flaskscope", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_exit_codes_and_json_schema(tmp_path: Path) -> None:
+    (tmp_path / "clean.py").write_text("x = 1\n")
+    assert run(["check", "clean.py"], tmp_path).returncode == 0
+    (tmp_path / "buggy.py").write_text(BUGGY)
+    proc = run(["check", "--format", "json", "."], tmp_path)
+    assert proc.returncode == 1
+    report = json.loads(proc.stdout)
+    assert set(report) == {"version", "diagnostics"}
+    [diag] = report["diagnostics"]
+    assert set(diag) == {"path", "line", "column", "end_line", "end_column", "code", "severity", "context",
+                         "symbol", "message", "root", "chain"}
+    assert (diag["path"], diag["line"], diag["column"], diag["end_column"]) == ("buggy.py", 6, 11, 22)
+    assert (diag["code"], diag["severity"], diag["context"], diag["symbol"]) == ("FCX101", "error", "app", "current_app")
+    assert diag["root"] == {"path": "buggy.py", "line": 9, "kind": "thread"}
+    assert diag["chain"] == [{"path": "buggy.py", "line": 9, "name": "job"},
+                             {"path": "buggy.py", "line": 6, "name": "current_app"}]
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run(["check", "--format", "xml"], tmp_path).returncode == 2
+    assert run(["frobnicate"], tmp_path).returncode == 2
+    assert run([], tmp_path).returncode == 2
+
+
+def test_paths_outside_cwd_are_absolute(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "buggy.py").write_text(BUGGY)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    report = json.loads(run(["check", "--format", "json", str(project)], elsewhere).stdout)
+    assert report["diagnostics"][0]["path"] == (project / "buggy.py").as_posix()
+
+
+def test_bad_files_warn_once_and_the_rest_is_analysed(tmp_path: Path) -> None:
+    (tmp_path / "buggy.py").write_text(BUGGY)
+    (tmp_path / "half_typed.py").write_text("def f(:\n    with app.app_context(\n")
+    (tmp_path / "latin1.py").write_bytes(b"name = '\xe9t\xe9'\n")
+    (tmp_path / "nul.py").write_bytes(b"x = 1\x00\n")
+    (tmp_path / "bom.py").write_bytes(b"\xef\xbb\xbf" + BUGGY.replace("job", "bom_job").encode())
+    (tmp_path / "deep.py").write_text("x = " + "(" * 10000 + "1" + ")" * 10000 + "\n")
+    (tmp_path / "empty.py").write_text("")
+    (tmp_path / "dir.py").mkdir()
+    (tmp_path / "dangling.py").symlink_to(tmp_path / "missing.py")
+    proc = run(["check", "--format", "json", "."], tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    warned = [line for line in proc.stderr.splitlines() if line.startswith("flaskscope: warning:")]
+    for name in ("half_typed.py", "latin1.py", "nul.py", "deep.py", "dangling.py"):
+        assert sum(name in line for line in warned) == 1, (name, warned)
+    paths = {d["path"] for d in json.loads(proc.stdout)["diagnostics"]}
+    assert paths == {"buggy.py", "bom.py"}
+
+
+def test_analysed_code_is_never_imported_or_run(tmp_path: Path) -> None:
+    marker = tmp_path / "imported.marker"
+    payload = f"open({str(marker)!r}, 'w').write('ran')\n"
+    (tmp_path / "app.py").write_text(payload + BUGGY)
+    (tmp_path / "sitecustomize.py").write_text(payload)
+    (tmp_path / "conftest.py").write_text(payload)
+    (tmp_path / "setup.py").write_text(payload)
+    proc = run(["check", "."], tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert not marker.exists()
