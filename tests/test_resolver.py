@@ -69,7 +69,8 @@ def test_extension_instance_across_modules(tmp_path: Path) -> None:
     ws, r = make_project(tmp_path, {
         "ext.py": "from flask_sqlalchemy import SQLAlchemy\ndb = SQLAlchemy()\n",
         "models.py": "from ext import db\n\nclass User(db.Model):\n    pass\n",
-        "jobs.py": "from ext import db\nfrom models import User\n\ndef job():\n    db.session.add(1)\n    User.query.all()\n",
+        "jobs.py": "from ext import db\nfrom models import User\n\n"
+                   "def job():\n    db.session.add(1)\n    User.query.all()\n",
     })
     assert ref_value(ws, r, "jobs.job", "db.session") == Value("external", "flask_sqlalchemy.SQLAlchemy.session")
     assert ref_value(ws, r, "jobs.job", "User.query") == Value("external", "flask_sqlalchemy.Model.query")
@@ -153,11 +154,13 @@ def test_jedi_resolves_method_on_list_element(tmp_path: Path) -> None:
     scope = ws.scopes["notify.fan_out"]
     call = next(c for c in scope.calls if getattr(c.func, "attr", "") == "notify")
     assert r.value_of(scope, call.func).kind == "unknown"
-    lines = {(ws.module_of_scope[q].path.resolve(), s.span.line): q for q, s in ws.scopes.items() if s.kind == "function"}
+    lines = {(ws.module_of_scope[q].path.resolve(), s.span.line): q
+             for q, s in ws.scopes.items() if s.kind == "function"}
     jedi = JediFallback(tmp_path, lines)
     module = ws.module_of_scope[scope.qualname]
     column = call.span.end_col - len("notify")
-    assert jedi.targets(module.path.resolve(), module.source, call.span.end_line, column) == ("notify.EmailNotifier.notify",)
+    targets = jedi.targets(module.path.resolve(), module.source, call.span.end_line, column)
+    assert targets == ("notify.EmailNotifier.notify",)
     assert jedi.queries == 1
     jedi.targets(module.path.resolve(), module.source, call.span.end_line, column)
     assert jedi.queries == 1  # answers are remembered

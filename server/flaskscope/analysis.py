@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -18,7 +18,7 @@ from flaskscope.index.discovery import discover
 from flaskscope.index.model import ModuleIndex, Span
 from flaskscope.knowledge.sinks import SINK_TAILS
 from flaskscope.levels import Level
-from flaskscope.reach.entries import EntryFinder, ProjectFacts
+from flaskscope.reach.entries import Entries, EntryFinder, ProjectFacts
 from flaskscope.reach.search import Hit, Search
 from flaskscope.resolve.jedi_fallback import JediFallback
 from flaskscope.resolve.values import Resolver, Workspace
@@ -94,8 +94,7 @@ def worth_asking_jedi(ws: Workspace) -> frozenset[str]:
     """
     reaching = {scope.name for scope in ws.scopes.values()
                 if any(name in SINK_TAILS for ref in scope.refs for name in ref.names)}
-    reaching |= {scope.name for scope in ws.scopes.values() if scope.kind == "function"
-                 and any(d for d in scope.decorators if "property" in ast.dump(d))}
+    reaching |= {scope.name for scope in ws.scopes.values() if scope.is_property}
     changed = True
     while changed:
         changed = False
@@ -148,7 +147,7 @@ def _collect(ws: Workspace, roots: list[Root], search: Search) -> list[Finding]:
             if root.kind in ("import-time", "script"):
                 chain = hit.chain
                 if root.kind == "import-time":
-                    root = Root(root.kind, root.path, chain[0].line, root.level, root.what, root.scope)
+                    root = replace(root, line=chain[0].line)
             else:
                 chain = (Hop(root.path, root.line, entry.name), *hit.chain)
             grouped.setdefault((hit.path, hit.span, hit.code), []).append((root, chain, hit))
@@ -161,7 +160,7 @@ def _collect(ws: Workspace, roots: list[Root], search: Search) -> list[Finding]:
     return findings
 
 
-def _escape_findings(ws: Workspace, entries) -> list[Finding]:  # type: ignore[no-untyped-def]
+def _escape_findings(ws: Workspace, entries: Entries) -> list[Finding]:
     findings = []
     for escape in entries.escapes:
         module = ws.module_of_scope[escape.scope]

@@ -31,6 +31,7 @@ class Root:
     level: Level
     what: str  # "a thread", "import-time code", ...
     scope: str  # qualname of the scope that runs first
+    spawned: bool = False  # started by a call at ``path:line`` (a thread) rather than declared there
 
 
 @dataclass(frozen=True)

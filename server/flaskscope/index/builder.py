@@ -16,12 +16,19 @@ from typing import Iterator
 
 from flaskscope.index.model import Binding, CallSite, ClassInfo, ModuleIndex, Ref, Scope, Span
 from flaskscope.knowledge.names import canonical
-from flaskscope.knowledge.providers import CATCHING_EXCEPTIONS, CONTEXT_METHODS, GUARD_CALLS
+from flaskscope.knowledge.providers import (
+    CATCHING_EXCEPTIONS,
+    CONTEXT_METHODS,
+    GUARD_CALLS,
+    TEST_CLIENT_FACTORY_METHOD,
+    TEST_CLIENT_REQUEST_METHODS,
+)
 from flaskscope.knowledge.sinks import SINKS_BY_NAME
 from flaskscope.levels import Level
 
 _FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
 _TERMINATORS = (ast.Return, ast.Raise, ast.Continue, ast.Break)
+_PROPERTY_DECORATORS = frozenset({"property", "cached_property", "functools.cached_property"})
 
 
 def dotted(node: ast.AST) -> list[ast.expr] | None:
@@ -146,6 +153,7 @@ class IndexBuilder:
             scope.exit_level = self._walk_block(node.body, scope, Level.NONE, False)
         self._branch_depth, self._call_stack = saved_depth, saved_stack
         scope.is_generator = _has_own_yield(node)
+        scope.is_property = any(dotted_text(d) in _PROPERTY_DECORATORS for d in scope.decorators)
         return scope
 
     def _collect_bindings(self, body: list[ast.stmt], scope: Scope) -> None:
@@ -207,9 +215,9 @@ class IndexBuilder:
             self._visit_arguments(stmt.args, scope, level)
             if stmt.returns is not None:
                 pass  # annotations are not evaluated at runtime in a way that matters here
-            child = self._new_function(stmt, scope, class_info.qualname if class_info else None)
+            function = self._new_function(stmt, scope, class_info.qualname if class_info else None)
             if class_info is not None:
-                class_info.methods[stmt.name] = child.qualname
+                class_info.methods[stmt.name] = function.qualname
             return level
         if isinstance(stmt, ast.ClassDef):
             self._walk_class(stmt, scope, level)
@@ -219,6 +227,9 @@ class IndexBuilder:
             for item in stmt.items:
                 visit(item.context_expr, scope, level, "deref")
                 inner = max(inner, self._provided_by(item.context_expr))
+            clients = _test_clients(stmt)
+            if clients:
+                return self._walk_client_block(stmt.body, scope, inner, class_info, clients)
             after = self._walk_block(stmt.body, scope, inner, False, class_info)
             return after if inner == level else level
         if isinstance(stmt, ast.If):
@@ -235,7 +246,8 @@ class IndexBuilder:
         if isinstance(stmt, (ast.Try, getattr(ast, "TryStar", ast.Try))):
             catches = any(_catches_context_error(h) for h in stmt.handlers)  # type: ignore[attr-defined]
             with self._branch():
-                self._walk_block(stmt.body, scope, Level.REQUEST if catches else level, False, class_info)
+                self._walk_block(stmt.body, scope, Level.REQUEST if catches else level,  # type: ignore[attr-defined]
+                                 False, class_info)
                 for handler in stmt.handlers:  # type: ignore[attr-defined]
                     self._walk_block(handler.body, scope, level, False, class_info)
                 self._walk_block(stmt.orelse, scope, level, False, class_info)  # type: ignore[attr-defined]
@@ -273,6 +285,8 @@ class IndexBuilder:
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             for target in targets:
                 self._visit_target(target, scope, level)
+                if isinstance(target, ast.Attribute) and value is not None:
+                    self.index.attribute_assignments.append((scope.qualname, target.attr, value))
                 if class_info is not None and isinstance(target, ast.Name) and value is not None:
                     class_info.attributes[target.id] = Binding("assign", expr=value, scope=scope.qualname)
                 self._note_self_attribute(target, value, scope)
@@ -283,6 +297,16 @@ class IndexBuilder:
             elif isinstance(child, ast.stmt):
                 level = self._walk_stmt(child, scope, level, class_info, start_level)
         return level
+
+    def _walk_client_block(self, body: list[ast.stmt], scope: Scope, level: Level, class_info: ClassInfo | None,
+                           clients: set[str]) -> Level:
+        """``with client:``: after a request through the client, its request context stays pushed."""
+        start = level
+        for stmt in body:
+            level = self._walk_stmt(stmt, scope, level, class_info, start)
+            if _makes_client_request(stmt, clients):
+                level = max(level, Level.REQUEST)
+        return start
 
     def _walk_class(self, node: ast.ClassDef, scope: Scope, level: Level) -> None:
         owner = scope.qualname if scope.kind in ("function", "lambda") else scope.module
@@ -342,8 +366,8 @@ class IndexBuilder:
             truth_arg = _is_bool_call(node)
             self._call_stack.append(node.func)
             for arg in node.args:
-                inner = arg.value if isinstance(arg, ast.Starred) else arg
-                self._visit_expr(inner, scope, level, "truth" if truth_arg else "bare", in_return)
+                argument = arg.value if isinstance(arg, ast.Starred) else arg
+                self._visit_expr(argument, scope, level, "truth" if truth_arg else "bare", in_return)
             for keyword in node.keywords:
                 self._visit_expr(keyword.value, scope, level, "bare", in_return)
             self._call_stack.pop()
@@ -400,7 +424,7 @@ class IndexBuilder:
                                  scope, level, "bare", in_return)
             return
         if isinstance(node, ast.Dict):
-            for key, value in zip(node.keys, node.values):
+            for key, value in zip(node.keys, node.values, strict=True):
                 if key is not None:
                     self._visit_expr(key, scope, level, "bare")
                 self._visit_expr(value, scope, level, "bare", in_return)
@@ -519,6 +543,28 @@ class IndexBuilder:
         return Level.NONE, False
 
 
+def _test_clients(stmt: ast.With | ast.AsyncWith) -> set[str]:
+    """Names bound to a test client by ``with client:`` or ``with app.test_client() as c:``."""
+    names = set()
+    for item in stmt.items:
+        expr = item.context_expr
+        if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute) \
+                and expr.func.attr == TEST_CLIENT_FACTORY_METHOD and isinstance(item.optional_vars, ast.Name):
+            names.add(item.optional_vars.id)
+        elif not isinstance(expr, ast.Call) and (text := dotted_text(expr)) is not None \
+                and "client" in text.rsplit(".", 1)[-1].lower():
+            names.add(text)
+    return names
+
+
+def _makes_client_request(stmt: ast.stmt, clients: set[str]) -> bool:
+    for node in ast.walk(stmt):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr in TEST_CLIENT_REQUEST_METHODS and dotted_text(node.func.value) in clients:
+            return True
+    return False
+
+
 def _is_main_guard(stmt: ast.stmt) -> bool:
     if not isinstance(stmt, ast.If) or not isinstance(stmt.test, ast.Compare):
         return False
@@ -540,7 +586,7 @@ def _catches_context_error(handler: ast.ExceptHandler) -> bool:
     return any(dotted_text(t) in CATCHING_EXCEPTIONS for t in types)
 
 
-def _own_statements(body: list[ast.stmt]):  # type: ignore[no-untyped-def]
+def _own_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
     """Statements of a body including those nested in blocks, but not in nested defs/classes."""
     for stmt in body:
         yield stmt

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 # Directories that are never the user's own code.
 EXCLUDED_DIRS = frozenset({
@@ -41,7 +42,7 @@ def module_name(path: Path) -> tuple[str, bool]:
     return ".".join(p for p in parts if p) or path.stem, is_package
 
 
-def discover(paths: list[Path], warn: "callable[[str], None]") -> list[SourceFile]:  # type: ignore[valid-type]
+def discover(paths: list[Path], warn: Callable[[str], None]) -> list[SourceFile]:
     """All ``.py`` files under ``paths`` (files or directories), each once, sorted."""
     seen: set[Path] = set()
     found: list[SourceFile] = []
@@ -68,7 +69,10 @@ def discover(paths: list[Path], warn: "callable[[str], None]") -> list[SourceFil
         if not root.is_dir():
             warn(f"{root}: no such file or directory")
             continue
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=lambda e: warn(f"{e.filename}: {e.strerror}; skipped")):
+        def unreadable(error: OSError) -> None:
+            warn(f"{error.filename}: {error.strerror}; skipped")
+
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable):
             dirnames[:] = sorted(d for d in dirnames if d not in EXCLUDED_DIRS and not d.endswith(".egg-info"))
             for filename in sorted(filenames):
                 if filename.endswith(".py"):

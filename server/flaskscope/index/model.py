@@ -92,6 +92,7 @@ class Scope:
     decorators: tuple[ast.expr, ...] = ()
     is_generator: bool = False
     is_async: bool = False
+    is_property: bool = False  # ``@property``/``@cached_property``: reading the attribute calls it
     locals: dict[str, Binding] = field(default_factory=dict)
     refs: list[Ref] = field(default_factory=list)
     calls: list[CallSite] = field(default_factory=list)
@@ -124,6 +125,8 @@ class ModuleIndex:
     star_imports: list[str] = field(default_factory=list)
     lambdas: dict[int, str] = field(default_factory=dict)  # id(ast.Lambda) -> scope qualname
     defs_by_node: dict[int, str] = field(default_factory=dict)  # id(def node) -> qualname
+    # ``<target>.<attr> = <value>`` statements, e.g. ``celery.Task = FlaskTask``: (scope, attr, value).
+    attribute_assignments: list[tuple[str, str, ast.expr]] = field(default_factory=list)
 
     @property
     def body_scope(self) -> Scope:

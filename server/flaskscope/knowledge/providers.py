@@ -32,5 +32,9 @@ GUARD_CALLS: dict[str, Level] = {
 # Exceptions whose handler makes the ``try`` body safe: a context error is caught there.
 CATCHING_EXCEPTIONS: frozenset[str] = frozenset({"RuntimeError", "Exception", "BaseException"})
 
-# Test-client ``with client:`` keeps the request context of the last request alive.
-TEST_CLIENT_CLASSES: frozenset[str] = frozenset({"flask.testing.FlaskClient"})
+# ``with client:`` (a Flask test client) keeps the context of the last request made through it
+# alive until the block ends: after ``client.get(...)`` inside the block, ``request`` and
+# ``session`` work (observed; tests/corpus/with_client_block_fixed).
+TEST_CLIENT_REQUEST_METHODS: frozenset[str] = frozenset(
+    {"get", "post", "put", "delete", "patch", "head", "options", "open"})
+TEST_CLIENT_FACTORY_METHOD = "test_client"

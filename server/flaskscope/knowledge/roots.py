@@ -83,7 +83,8 @@ CALL_ROOTS: tuple[CallRoot, ...] = (
     CallRoot("rq.Queue.enqueue_call", "rq-job", 0, "func", "an RQ job"),
     CallRoot("rq.Queue.enqueue_in", "rq-job", 1, "func", "an RQ job"),
     CallRoot("rq.Queue.enqueue_at", "rq-job", 1, "f", "an RQ job"),
-    *(CallRoot(f"celery.signals.{s}.connect", "celery-signal", 0, "receiver", "a Celery signal handler") for s in _SIGNALS),
+    *(CallRoot(f"celery.signals.{s}.connect", "celery-signal", 0, "receiver", "a Celery signal handler")
+      for s in _SIGNALS),
 )
 
 # Methods distinctive enough to recognise when the receiver cannot be resolved (a queue kept on

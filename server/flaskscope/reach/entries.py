@@ -11,12 +11,12 @@ import ast
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flaskscope.findings import Root
 from flaskscope.index.builder import dotted_text
 from flaskscope.index.model import CallSite, Scope
 from flaskscope.knowledge import roots as table
 from flaskscope.knowledge.providers import CONTEXT_METHODS, WRAPPING_PROVIDERS
 from flaskscope.knowledge.sinks import ESCAPING_PROXIES
-from flaskscope.findings import Root
 from flaskscope.levels import Level
 from flaskscope.resolve.values import Resolver, Value, scope_names
 
@@ -124,8 +124,8 @@ class EntryFinder:
         path = self._path(scope)
         for entry in targets:
             self._add(Root(spec.kind, path, call.span.line, max(level, self._decorator_level(entry)),
-                           spec.what, entry))
-        root = Root(spec.kind, path, call.span.line, level, spec.what, targets[0] if targets else "")
+                           spec.what, entry, spawned=True))
+        root = Root(spec.kind, path, call.span.line, level, spec.what, targets[0] if targets else "", spawned=True)
         self._escapes(scope, call.node, expr, root)
 
     def _unwrap(self, scope: Scope, expr: ast.expr) -> tuple[Level, ast.expr]:
@@ -247,12 +247,9 @@ class EntryFinder:
                         if value.kind == "class" and value.name in self.ws.classes:
                             best = max(best, self.pushed_by_call(value.name))
         for module in self.ws.modules.values():
-            if ".Task" not in module.source:
-                continue
-            for node in ast.walk(ast.parse(module.source)):
-                if isinstance(node, ast.Assign) and any(
-                        isinstance(t, ast.Attribute) and t.attr == "Task" for t in node.targets):
-                    value = self.resolver.value_of(module.body_scope, node.value)
+            for scope_name, attr, expr in module.attribute_assignments:
+                if attr == "Task":
+                    value = self.resolver.value_of(self.ws.scopes[scope_name], expr)
                     if value.kind == "class" and value.name in self.ws.classes:
                         best = max(best, self.pushed_by_call(value.name))
         self._celery_default = best
@@ -299,7 +296,7 @@ class EntryFinder:
                                     and keyword.value.value:
                                 autouse.append(fixture_name)
                     fixtures[fixture_name] = scope.qualname
-        for fixture_name, qualname in fixtures.items():
+        for qualname in fixtures.values():
             scope = self.ws.scopes[qualname]
             level = self._fixture_closure_level(scope.params, fixtures, set())
             self._add(Root("pytest", self._path(scope), scope.span.line, level, "a pytest fixture", qualname))
@@ -366,7 +363,7 @@ class EntryFinder:
             wrapped = any(self._is_stream_wrapper(view, w) for w in call.wrappers)
             level = Level.REQUEST if wrapped else self._decorator_level(generator.qualname)
             self._add(Root("stream", self._path(view), call.span.line, level,
-                           "a streamed response generator", generator.qualname))
+                           "a streamed response generator", generator.qualname, spawned=True))
 
     def _is_stream_wrapper(self, scope: Scope, func: ast.expr) -> bool:
         value = self.resolver.value_of(scope, func)

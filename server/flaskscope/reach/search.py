@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from flaskscope.findings import Hop
 from flaskscope.index.model import CallSite, Ref, Scope, Span
@@ -41,6 +42,9 @@ class Summary:
 
     hits: tuple[Hit, ...]
     always_raises: bool
+
+
+Keep = Callable[[Hit], None]  # collects a hit, keeping the shortest chain per sink
 
 
 class Search:
@@ -110,7 +114,7 @@ class Search:
             self._ordered[scope.qualname] = events
         return events
 
-    def _check_call(self, scope: Scope, call: CallSite, level: Level, path: Path, keep) -> bool:  # type: ignore[no-untyped-def]
+    def _check_call(self, scope: Scope, call: CallSite, level: Level, path: Path, keep: Keep) -> bool:
         """Follow a call; True when every target always raises at this level."""
         targets = self.call_targets(scope, call)
         always = bool(targets)
@@ -136,7 +140,7 @@ class Search:
         self._ref_values[id(ref)] = values
         return values
 
-    def _check_ref(self, scope: Scope, ref: Ref, level: Level, path: Path, keep) -> bool:  # type: ignore[no-untyped-def]
+    def _check_ref(self, scope: Scope, ref: Ref, level: Level, path: Path, keep: Keep) -> bool:
         """Check one reference; True when it always raises at this level."""
         values = self.ref_values(scope, ref)
         for i, value in enumerate(values):
@@ -154,11 +158,11 @@ class Search:
                 return False
             if value.kind == "proxy" and use != "bare" and use != "truth":
                 return self._enter(value.name, level, Hop(path, ref.spans[i].line, symbol), keep)
-            if value.kind == "scope" and value.bound and self._is_property(value.name) and use != "call":
+            if value.kind == "scope" and value.bound and use != "call" and self.ws.scopes[value.name].is_property:
                 return self._enter(value.name, level, Hop(path, ref.spans[i].line, symbol), keep)
         return False
 
-    def _enter(self, target: str, level: Level, hop: Hop, keep) -> bool:  # type: ignore[no-untyped-def]
+    def _enter(self, target: str, level: Level, hop: Hop, keep: Keep) -> bool:
         summary = self.summary(target, level)
         for hit in summary.hits:
             keep(Hit(hit.code, hit.path, hit.span, hit.symbol, hit.needs, hit.had, (hop, *hit.chain)))
@@ -170,16 +174,6 @@ class Search:
         if level >= sink.needs:
             return None
         return sink.rule_code
-
-    def _is_property(self, qualname: str) -> bool:
-        scope = self.ws.scopes.get(qualname)
-        if scope is None:
-            return False
-        for decorator in scope.decorators:
-            name = decorator.attr if isinstance(decorator, ast.Attribute) else getattr(decorator, "id", "")
-            if name in ("property", "cached_property"):
-                return True
-        return False
 
     # ----------------------------------------------------------------- calls
     def call_targets(self, scope: Scope, call: CallSite) -> tuple[str, ...]:

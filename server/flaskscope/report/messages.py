@@ -28,7 +28,9 @@ def runs_in(root: Root) -> str:
         return f"this runs at import time ({where(root)})"
     if root.kind == "script":
         return f"this runs in the script's `__main__` block ({where(root)})"
-    return f"this runs in {root.what} started at {where(root)}"
+    if root.spawned:
+        return f"this runs in {root.what} started at {where(root)}"
+    return f"this runs as {root.what} ({where(root)})"
 
 
 def message(finding: Finding) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -26,13 +27,13 @@ class JediFallback:
         self._root = root
         self._owner = threading.get_ident()
         self._function_lines = function_lines  # (resolved path, def line) -> scope qualname
-        self._project = None
-        self._scripts: dict[Path, object] = {}
+        self._project: Any = None
+        self._scripts: dict[Path, Any] = {}
         self._answers: dict[tuple[Path, int, int], tuple[str, ...]] = {}
         self.queries = 0
         self.disabled = False
 
-    def _script(self, path: Path, source: str):  # type: ignore[no-untyped-def]
+    def _script(self, path: Path, source: str) -> Any:
         import jedi
 
         if self._project is None:
