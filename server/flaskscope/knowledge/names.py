@@ -87,6 +87,7 @@ FACTORY_RESULTS: dict[str, str] = {
     "flask.Flask.app_context": "flask.ctx.AppContext",
     "flask.Flask.test_request_context": "flask.ctx.RequestContext",
     "flask.Flask.request_context": "flask.ctx.RequestContext",
+    "contextvars.copy_context": "contextvars.Context",
 }
 
 # Attributes of known instances that are themselves known objects (``app.cli``, ``db.Model``).

@@ -87,6 +87,14 @@ CALL_ROOTS: tuple[CallRoot, ...] = (
       for s in _SIGNALS),
 )
 
+# Calls that run a callable argument elsewhere but *with the caller's context*: contextvars are
+# copied (observed: ``asyncio.to_thread`` inside a pushed context sees it). They are call edges,
+# not roots: (position, keyword) of the callable.
+INHERITING_CALLS: dict[str, tuple[int, str | None]] = {
+    "asyncio.to_thread": (0, "func"),
+    "contextvars.Context.run": (0, None),
+}
+
 # Methods distinctive enough to recognise when the receiver cannot be resolved (a queue kept on
 # ``current_app.task_queue``): ``<anything>.enqueue(job_function, ...)`` runs the job in a worker.
 UNRESOLVED_METHOD_ROOTS: dict[str, CallRoot] = {

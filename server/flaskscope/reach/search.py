@@ -15,7 +15,7 @@ from typing import Callable
 
 from flaskscope.findings import Hop
 from flaskscope.index.model import CallSite, Ref, Scope, Span
-from flaskscope.knowledge.roots import DEFERRED_INVOCATIONS
+from flaskscope.knowledge.roots import DEFERRED_INVOCATIONS, INHERITING_CALLS
 from flaskscope.knowledge.sinks import SINKS_BY_NAME, Sink
 from flaskscope.levels import Level
 from flaskscope.reach.entries import ProjectFacts
@@ -191,6 +191,12 @@ class Search:
             if receiver.kind == "scope":
                 return ()  # ``task.delay()`` runs the task elsewhere, not here
         value = self.resolver.value_of(scope, func)
+        if value.kind == "external" and value.name in INHERITING_CALLS:
+            position, keyword = INHERITING_CALLS[value.name]
+            argument = next((k.value for k in call.node.keywords if keyword and k.arg == keyword), None)
+            if argument is None and len(call.node.args) > position:
+                argument = call.node.args[position]
+            return scope_names(self.resolver.value_of(scope, argument)) if argument is not None else ()
         if call.is_decorator and value.kind == "scope":
             return (value.name,)
         if value.kind in ("scope", "scopes"):

@@ -1,0 +1,3 @@
+import oracle
+
+oracle.run_script("refresh_flags.py")
