@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Callable
 
 from flaskscope.findings import Finding, Hop, Root
+from flaskscope.fixes import plan_fixes
+from flaskscope.fixes.strategies import FixContext
 from flaskscope.index.builder import _Columns, build_index
 from flaskscope.index.discovery import discover
 from flaskscope.index.model import ModuleIndex, Span
@@ -133,6 +135,8 @@ def analyze(paths: list[Path], warn: Callable[[str], None], use_jedi: bool = Tru
     findings = _collect(ws, entries.roots, search)
     findings.extend(_escape_findings(ws, entries))
     findings = _drop_shadowed(findings)
+    fix_context = FixContext(resolver, entries.views)
+    findings = [replace(f, fixes=plan_fixes(fix_context, f)) for f in findings]
     findings.sort(key=lambda f: (str(f.path), f.span.line, f.span.col, f.code))
     return AnalysisResult(findings, files=len(modules), jedi_queries=jedi.queries if jedi else 0)
 
@@ -149,7 +153,7 @@ def _collect(ws: Workspace, roots: list[Root], search: Search) -> list[Finding]:
                 if root.kind == "import-time":
                     root = replace(root, line=chain[0].line)
             else:
-                chain = (Hop(root.path, root.line, entry.name), *hit.chain)
+                chain = (Hop(root.path, root.line, entry.name, root.site_scope or (entry.parent or "")), *hit.chain)
             grouped.setdefault((hit.path, hit.span, hit.code), []).append((root, chain, hit))
     findings = []
     for (path, span, code), reached in grouped.items():
@@ -166,7 +170,7 @@ def _escape_findings(ws: Workspace, entries: Entries) -> list[Finding]:
         module = ws.module_of_scope[escape.scope]
         span = _Columns(module.source).span(escape.ref_expr)
         needs = Level.REQUEST if escape.proxy in ("flask.request", "flask.session") else Level.APP
-        chain = (Hop(module.path, span.line, escape.symbol),)
+        chain = (Hop(module.path, span.line, escape.symbol, escape.scope),)
         findings.append(Finding("FCX103", module.path, span, escape.symbol, needs, Level.NONE, escape.root, chain))
     return findings
 

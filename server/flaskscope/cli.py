@@ -22,6 +22,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", type=Path, default=[Path(".")], help="files or directories (default: .)")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--no-jedi", action="store_true", help="resolve with the indexes only (faster, less complete)")
+    check.add_argument("--fix", action="store_true", help="apply the preferred fix of every finding (safe ones)")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, also apply fixes marked as guesses")
     return parser
 
 
@@ -33,7 +35,16 @@ def run_check(args: argparse.Namespace) -> int:
     from flaskscope.analysis import analyze
     from flaskscope.report import json_report, text_report
 
-    result = analyze(list(args.paths), _warn, use_jedi=not args.no_jedi)
+    if args.fix:
+        from flaskscope.fixes.apply import fix_all
+
+        def write(path: Path, old: str, new: str) -> None:
+            path.write_text(new, encoding="utf-8")
+
+        result, applied = fix_all(list(args.paths), _warn, args.unsafe_fixes, write)
+        print(f"Applied {applied} fix{'es' if applied != 1 else ''}.", file=sys.stderr)
+    else:
+        result = analyze(list(args.paths), _warn, use_jedi=not args.no_jedi)
     if args.format == "json":
         print(json_report.render(result.findings))
     else:

@@ -5,11 +5,16 @@ Adapters (CLI reports, the language server, fixes) read these and never re-run a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import ast
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flaskscope.index.model import Span
 from flaskscope.levels import Level
+
+if TYPE_CHECKING:
+    from flaskscope.fixes.model import Fix
 
 
 @dataclass(frozen=True)
@@ -19,6 +24,7 @@ class Hop:
     path: Path
     line: int
     name: str
+    scope: str = field(default="", compare=False)  # the scope whose code is at path:line
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,8 @@ class Root:
     what: str  # "a thread", "import-time code", ...
     scope: str  # qualname of the scope that runs first
     spawned: bool = False  # started by a call at ``path:line`` (a thread) rather than declared there
+    site: ast.Call | None = field(default=None, compare=False)  # the spawning call, for fixes
+    site_scope: str = field(default="", compare=False)  # the scope that makes that call
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,7 @@ class Finding:
     root: Root
     chain: tuple[Hop, ...]
     other_roots: tuple[Root, ...] = ()
+    fixes: tuple[Fix, ...] = ()  # the first is the preferred one
 
     @property
     def severity(self) -> str:

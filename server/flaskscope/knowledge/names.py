@@ -109,7 +109,8 @@ def canonical(name: str) -> str:
             name = ".".join([MODULE_ALIASES[prefix], *parts[cut:]])
             break
     parts = name.split(".")
-    for cut in range(len(parts), 0, -1):
+    # Families unify members only: a Blueprint's ``route`` is Flask's, but a Blueprint is no app.
+    for cut in range(len(parts) - 1, 0, -1):
         prefix = ".".join(parts[:cut])
         family = CLASS_FAMILIES.get(prefix)
         if family is not None and family != prefix:

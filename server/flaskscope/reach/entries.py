@@ -124,8 +124,9 @@ class EntryFinder:
         path = self._path(scope)
         for entry in targets:
             self._add(Root(spec.kind, path, call.span.line, max(level, self._decorator_level(entry)),
-                           spec.what, entry, spawned=True))
-        root = Root(spec.kind, path, call.span.line, level, spec.what, targets[0] if targets else "", spawned=True)
+                           spec.what, entry, True, call.node, scope.qualname))
+        root = Root(spec.kind, path, call.span.line, level, spec.what, targets[0] if targets else "", True,
+                    call.node, scope.qualname)
         self._escapes(scope, call.node, expr, root)
 
     def _unwrap(self, scope: Scope, expr: ast.expr) -> tuple[Level, ast.expr]:
@@ -363,7 +364,7 @@ class EntryFinder:
             wrapped = any(self._is_stream_wrapper(view, w) for w in call.wrappers)
             level = Level.REQUEST if wrapped else self._decorator_level(generator.qualname)
             self._add(Root("stream", self._path(view), call.span.line, level,
-                           "a streamed response generator", generator.qualname, spawned=True))
+                           "a streamed response generator", generator.qualname, True, call.node, view.qualname))
 
     def _is_stream_wrapper(self, scope: Scope, func: ast.expr) -> bool:
         value = self.resolver.value_of(scope, func)

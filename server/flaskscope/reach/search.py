@@ -120,7 +120,7 @@ class Search:
         always = bool(targets)
         for target in targets:
             callee = self.ws.scopes[target]
-            hop = Hop(path, call.span.line, callee.name)
+            hop = Hop(path, call.span.line, callee.name, scope.qualname)
             summary = self.summary(target, level)
             for hit in summary.hits:
                 keep(Hit(hit.code, hit.path, hit.span, hit.symbol, hit.needs, hit.had, (hop, *hit.chain)))
@@ -153,13 +153,13 @@ class Search:
                     code = self._rule_for(sink, level)
                     if code is not None:
                         keep(Hit(code, path, ref.spans[i], symbol, sink.needs, level,
-                                 (Hop(path, ref.spans[i].line, symbol),)))
+                                 (Hop(path, ref.spans[i].line, symbol, scope.qualname),)))
                         return True
                 return False
             if value.kind == "proxy" and use != "bare" and use != "truth":
-                return self._enter(value.name, level, Hop(path, ref.spans[i].line, symbol), keep)
+                return self._enter(value.name, level, Hop(path, ref.spans[i].line, symbol, scope.qualname), keep)
             if value.kind == "scope" and value.bound and use != "call" and self.ws.scopes[value.name].is_property:
-                return self._enter(value.name, level, Hop(path, ref.spans[i].line, symbol), keep)
+                return self._enter(value.name, level, Hop(path, ref.spans[i].line, symbol, scope.qualname), keep)
         return False
 
     def _enter(self, target: str, level: Level, hop: Hop, keep: Keep) -> bool:

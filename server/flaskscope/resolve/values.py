@@ -151,6 +151,15 @@ class Resolver:
                     return value
         return UNKNOWN
 
+    def callers_of(self, function: Scope) -> list[Scope]:
+        """The workspace scopes that call ``function`` directly (by resolved name)."""
+        callers = []
+        for caller, call in self._callers_by_name().get(function.name, ()):
+            value = self.value_of(caller, call.func)
+            if value.kind == "scope" and value.name == function.qualname and caller not in callers:
+                callers.append(caller)
+        return callers
+
     def _callers_by_name(self) -> dict[str, list[tuple[Scope, ast.Call]]]:
         if self._callers is None:
             self._callers = {}

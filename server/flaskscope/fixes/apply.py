@@ -1,0 +1,52 @@
+"""Apply preferred fixes to files until none applies (the CLI's ``--fix``).
+
+Fixes are applied one finding per file per round, then the project is analysed again: a fix
+can make the next failure of the same path visible (only the first certain failure of a path is
+reported), and edits planned against old text must never be applied to new text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from flaskscope.analysis import AnalysisResult, analyze, read_source
+from flaskscope.fixes.model import Fix, apply_edits
+
+MAX_ROUNDS = 25
+
+
+def fix_all(paths: list[Path], warn: Callable[[str], None], unsafe: bool,
+            write: Callable[[Path, str, str], None]) -> tuple[AnalysisResult, int]:
+    """Apply fixes until none is left; returns the last analysis and the number of fixes applied.
+
+    ``write(path, old_text, new_text)`` does the writing (or prints a diff instead).
+    """
+    applied = 0
+    tried: set[tuple[str, str]] = set()
+    overlay: dict[Path, str] = {}
+    result = analyze(paths, warn)
+    for _ in range(MAX_ROUNDS):
+        chosen: dict[Path, Fix] = {}
+        for finding in result.findings:
+            fix = next((f for f in finding.fixes if f.safe or unsafe), None)
+            if fix is None:
+                continue
+            key = (f"{finding.path}:{finding.span}:{finding.code}", fix.title)
+            files = {edit.path for edit in fix.edits}
+            if key in tried or files & set(chosen):
+                continue
+            tried.add(key)
+            for path in files:
+                chosen[path] = fix
+        if not chosen:
+            break
+        for fix in dict.fromkeys(chosen.values()):
+            for path in {edit.path for edit in fix.edits}:
+                old = overlay.get(path) or read_source(path)
+                new = apply_edits(old, [e for e in fix.edits if e.path == path])
+                overlay[path] = new
+                write(path, old, new)
+            applied += 1
+        result = analyze(paths, warn)
+    return result, applied

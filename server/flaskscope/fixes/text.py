@@ -1,0 +1,187 @@
+"""Source-text primitives for fixes: indentation, wrapping statements, imports, parameters.
+
+Edits replace whole lines where they restructure code, so comments and blank lines inside the
+wrapped region survive untouched (only re-indented); the inside of multi-line strings is never
+re-indented, because that would change the string's value.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import tokenize
+from functools import lru_cache
+from pathlib import Path
+
+from flaskscope.fixes.model import TextEdit
+from flaskscope.index.model import ModuleIndex
+
+
+def lines_of(module: ModuleIndex) -> list[str]:
+    return module.source.splitlines()
+
+
+def indent_of(line: str) -> str:
+    return line[: len(line) - len(line.lstrip())]
+
+
+@lru_cache(maxsize=256)
+def _indent_unit(source: str) -> str:
+    for line in source.splitlines():
+        stripped = line.lstrip()
+        if stripped and line != stripped and not stripped.startswith("#"):
+            unit = indent_of(line)
+            return "\t" if unit.startswith("\t") else " " * len(unit)
+    return "    "
+
+
+def indent_unit(module: ModuleIndex) -> str:
+    return _indent_unit(module.source)
+
+
+@lru_cache(maxsize=256)
+def _string_interiors(source: str) -> frozenset[int]:
+    """Lines that lie inside a multi-line string, after its first line."""
+    inside: set[int] = set()
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.STRING and token.end[0] > token.start[0]:
+                inside.update(range(token.start[0] + 1, token.end[0] + 1))
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return frozenset(inside)
+
+
+def first_line(node: ast.stmt) -> int:
+    """The first line of a statement, decorators included."""
+    decorators = getattr(node, "decorator_list", None) or []
+    return min([node.lineno, *(d.lineno for d in decorators)])
+
+
+def wrap_statements(module: ModuleIndex, first: ast.stmt, last: ast.stmt, header: str) -> TextEdit | None:
+    """Put ``header`` (``with app.app_context():``) above ``first``..``last`` and indent them.
+
+    Returns None when the statements do not start their own lines (``if x: stmt``).
+    """
+    lines = lines_of(module)
+    start, end = first_line(first), last.end_lineno or last.lineno
+    line_text = lines[start - 1]
+    indent = indent_of(line_text)
+    decorators = getattr(first, "decorator_list", None) or []
+    begins_at = decorators[0].col_offset - 1 if decorators else first.col_offset
+    if len(indent.encode()) != begins_at:
+        return None  # the statement shares its line with what precedes it
+    unit = indent_unit(module)
+    interiors = _string_interiors(module.source)
+    body = []
+    for number in range(start, end + 1):
+        text = lines[number - 1]
+        if number in interiors or not text.strip():
+            body.append(text)
+        else:
+            body.append(unit + text)
+    new_text = "\n".join([indent + header, *body]) + "\n"
+    return TextEdit(module.path, start, 0, end + 1, 0, new_text)
+
+
+def statements_from(body: list[ast.stmt], containing_line: int) -> list[ast.stmt]:
+    """The statements of ``body`` from the one spanning ``containing_line`` to the end."""
+    for position, stmt in enumerate(body):
+        if first_line(stmt) <= containing_line <= (stmt.end_lineno or stmt.lineno):
+            return body[position:]
+    return []
+
+
+def body_without_docstring(body: list[ast.stmt]) -> list[ast.stmt]:
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+            and isinstance(body[0].value.value, str) and len(body) > 1:
+        return body[1:]
+    return body
+
+
+def has_import(module: ModuleIndex, from_module: str, name: str) -> bool:
+    binding = module.globals.get(name)
+    return binding is not None and binding.kind == "import" and binding.target == f"{from_module}.{name}"
+
+
+def add_import(module: ModuleIndex, from_module: str, name: str) -> TextEdit | None:
+    """``from <from_module> import <name>`` after the module's last top-level import."""
+    if has_import(module, from_module, name):
+        return None
+    tree = ast.parse(module.source)
+    after = 0
+    for stmt in tree.body:
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            after = stmt.end_lineno or stmt.lineno
+        elif after == 0 and isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            after = stmt.end_lineno or stmt.lineno  # the module docstring
+        elif not isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            break
+    line = after + 1
+    return TextEdit(module.path, line, 0, line, 0, f"from {from_module} import {name}\n")
+
+
+def def_open_paren(module: ModuleIndex, node: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[int, int] | None:
+    """(line, col) just after the ``(`` of a ``def``."""
+    lines = lines_of(module)
+    text = lines[node.lineno - 1]
+    at = text.find(f"def {node.name}")
+    if at < 0:
+        return None
+    paren = text.find("(", at)
+    return (node.lineno, paren + 1) if paren >= 0 else None
+
+
+def add_first_parameter(module: ModuleIndex, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str,
+                        is_method: bool) -> TextEdit | None:
+    """Insert ``name`` as the first parameter (after ``self``/``cls`` for methods)."""
+    positional = [*node.args.posonlyargs, *node.args.args]
+    if is_method:
+        if not positional:
+            return None
+        after = positional[0]
+        line, col = after.end_lineno or after.lineno, after.end_col_offset or 0
+        return TextEdit(module.path, line, _char_col(module, line, col), line, _char_col(module, line, col),
+                        f", {name}")
+    if positional:
+        first = positional[0]
+        col = _char_col(module, first.lineno, first.col_offset)
+        return TextEdit(module.path, first.lineno, col, first.lineno, col, f"{name}, ")
+    position = def_open_paren(module, node)
+    if position is None:
+        return None
+    has_others = bool(node.args.vararg or node.args.kwonlyargs or node.args.kwarg)
+    return TextEdit(module.path, position[0], position[1], position[0], position[1],
+                    f"{name}, " if has_others else name)
+
+
+def _char_col(module: ModuleIndex, line: int, byte_col: int) -> int:
+    text = lines_of(module)[line - 1]
+    return byte_col if text.isascii() else len(text.encode()[:byte_col].decode("utf-8", "replace"))
+
+
+def node_span(module: ModuleIndex, node: ast.AST) -> tuple[int, int, int, int]:
+    line, end_line = node.lineno, node.end_lineno or node.lineno  # type: ignore[attr-defined]
+    return (line, _char_col(module, line, node.col_offset),  # type: ignore[attr-defined]
+            end_line, _char_col(module, end_line, node.end_col_offset or 0))  # type: ignore[attr-defined]
+
+
+def replace_node(module: ModuleIndex, node: ast.AST, new_text: str) -> TextEdit:
+    line, col, end_line, end_col = node_span(module, node)
+    return TextEdit(module.path, line, col, end_line, end_col, new_text)
+
+
+def source_of(module: ModuleIndex, node: ast.AST) -> str:
+    return ast.get_source_segment(module.source, node) or ""
+
+
+def insert_before_statement(module: ModuleIndex, stmt: ast.stmt, text_lines: list[str]) -> TextEdit:
+    """Insert lines (given without indentation) before ``stmt``, at its indentation."""
+    start = first_line(stmt)
+    indent = indent_of(lines_of(module)[start - 1])
+    unit = indent_unit(module)
+    new_text = "".join(indent + line.replace("    ", unit) + "\n" if line else "\n" for line in text_lines)
+    return TextEdit(module.path, start, 0, start, 0, new_text)
+
+
+__all__ = ["Path"]
