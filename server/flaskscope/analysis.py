@@ -7,6 +7,7 @@ files are read as text and parsed with ``ast``; jedi only reads them too.
 from __future__ import annotations
 
 import ast
+import hashlib
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,7 +19,7 @@ from flaskscope.fixes.strategies import FixContext
 from flaskscope.index.builder import _Columns, build_index
 from flaskscope.index.discovery import discover
 from flaskscope.index.model import ModuleIndex, Span
-from flaskscope.knowledge.sinks import SINK_TAILS
+from flaskscope.knowledge.sinks import SINK_TAILS, SINKS_BY_NAME
 from flaskscope.levels import Level
 from flaskscope.reach.entries import Entries, EntryFinder, ProjectFacts
 from flaskscope.reach.search import Hit, Search
@@ -30,12 +31,29 @@ _DEPENDENCY_FILES = ("requirements.txt", "requirements-dev.txt", "requirements_d
                      "pyproject.toml", "setup.cfg", "setup.py", "tox.ini", "pytest.ini", "Pipfile")
 
 
+@dataclass(frozen=True)
+class SinkSite:
+    """A use of something that needs a context, wherever it is (for explanations on hover)."""
+
+    path: Path
+    span: Span
+    symbol: str
+    sink: str  # canonical name, e.g. flask.current_app
+    needs: Level
+    scope: str
+    local_level: Level  # what the code around it provides (with-blocks, guards)
+    in_view: bool
+
+
 @dataclass
 class AnalysisResult:
     findings: list[Finding]
     warnings: list[str] = field(default_factory=list)
     files: int = 0
     jedi_queries: int = 0
+    roots: list[Root] = field(default_factory=list)
+    sink_sites: list[SinkSite] = field(default_factory=list)
+    paths: list[Path] = field(default_factory=list)  # every file analysed
 
 
 def read_source(path: Path) -> str:
@@ -44,14 +62,38 @@ def read_source(path: Path) -> str:
     return data.decode("utf-8-sig")
 
 
-def index_files(paths: list[Path], warn: Callable[[str], None]) -> list[ModuleIndex]:
+class IndexCache:
+    """Module indexes by (path, module name, source): an unchanged file is never parsed again."""
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[str, str, ModuleIndex]] = {}
+
+    def get(self, path: Path, module: str, source: str, is_package: bool) -> ModuleIndex:
+        digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        cached = self._entries.get(path)
+        if cached is not None and cached[0] == digest and cached[1] == module:
+            return cached[2]
+        index = build_index(module, path, source, is_package)
+        self._entries[path] = (digest, module, index)
+        return index
+
+
+def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Path, str] | None = None,
+                cache: IndexCache | None = None) -> list[ModuleIndex]:
+    """Index every Python file under ``paths``; ``overlay`` holds unsaved editor text by path."""
+    overlay = overlay or {}
     modules: list[ModuleIndex] = []
     taken: set[str] = set()
     for source_file in discover(paths, warn):
         path = source_file.path
         try:
-            source = read_source(path)
-            module = build_index(source_file.module, path, source, source_file.is_package)
+            source = overlay.get(path.absolute())
+            if source is None:
+                source = read_source(path)
+            if cache is not None:
+                module = cache.get(path, source_file.module, source, source_file.is_package)
+            else:
+                module = build_index(source_file.module, path, source, source_file.is_package)
         except UnicodeDecodeError as exc:
             warn(f"{path}: not valid UTF-8 (byte {exc.start}); skipped")
             continue
@@ -119,26 +161,64 @@ def common_root(paths: list[Path]) -> Path:
     return root if root.is_dir() else root.parent
 
 
+class Analyzer:
+    """The engine with its caches, for repeated runs (the language server keeps one).
+
+    Not thread-safe: jedi objects live inside; one thread owns an Analyzer.
+    """
+
+    def __init__(self, root: Path, use_jedi: bool = True) -> None:
+        self.root = root
+        self.use_jedi = use_jedi
+        self.index_cache = IndexCache()
+        self._jedi: JediFallback | None = None
+
+    def run(self, paths: list[Path], warn: Callable[[str], None],
+            overlay: dict[Path, str] | None = None) -> AnalysisResult:
+        modules = index_files(paths, warn, overlay, self.index_cache)
+        ws = Workspace(modules)
+        resolver = Resolver(ws)
+        facts = project_facts(self.root, modules)
+        entries = EntryFinder(resolver, facts).find()
+        jedi = None
+        if self.use_jedi:
+            lines = {(ws.module_of_scope[q].path.resolve(), s.span.line): q
+                     for q, s in ws.scopes.items() if s.kind == "function"}
+            if self._jedi is None:
+                self._jedi = JediFallback(self.root, lines)
+            jedi = self._jedi
+            jedi.reset(lines)
+        search = Search(resolver, facts, jedi, worth_asking_jedi(ws))
+        findings = _collect(ws, entries.roots, search)
+        findings.extend(_escape_findings(ws, entries))
+        findings = _drop_shadowed(findings)
+        fix_context = FixContext(resolver, entries.views)
+        findings = [replace(f, fixes=plan_fixes(fix_context, f)) for f in findings]
+        findings.sort(key=lambda f: (str(f.path), f.span.line, f.span.col, f.code))
+        return AnalysisResult(findings, files=len(modules), jedi_queries=jedi.queries if jedi else 0,
+                              roots=list(entries.roots), sink_sites=_sink_sites(ws, search, entries.views),
+                              paths=[m.path for m in modules])
+
+
 def analyze(paths: list[Path], warn: Callable[[str], None], use_jedi: bool = True) -> AnalysisResult:
-    modules = index_files(paths, warn)
-    ws = Workspace(modules)
-    resolver = Resolver(ws)
-    root = common_root(paths)
-    facts = project_facts(root, modules)
-    entries = EntryFinder(resolver, facts).find()
-    jedi = None
-    if use_jedi:
-        lines = {(ws.module_of_scope[q].path.resolve(), s.span.line): q
-                 for q, s in ws.scopes.items() if s.kind == "function"}
-        jedi = JediFallback(root, lines)
-    search = Search(resolver, facts, jedi, worth_asking_jedi(ws))
-    findings = _collect(ws, entries.roots, search)
-    findings.extend(_escape_findings(ws, entries))
-    findings = _drop_shadowed(findings)
-    fix_context = FixContext(resolver, entries.views)
-    findings = [replace(f, fixes=plan_fixes(fix_context, f)) for f in findings]
-    findings.sort(key=lambda f: (str(f.path), f.span.line, f.span.col, f.code))
-    return AnalysisResult(findings, files=len(modules), jedi_queries=jedi.queries if jedi else 0)
+    """One run over ``paths`` (what ``flaskscope check`` does)."""
+    return Analyzer(common_root(paths), use_jedi).run(paths, warn)
+
+
+def _sink_sites(ws: Workspace, search: Search, views: set[str]) -> list[SinkSite]:
+    sites = []
+    for scope in ws.scopes.values():
+        path = ws.module_of_scope[scope.qualname].path
+        for ref in scope.refs:
+            if not any(name in SINK_TAILS for name in ref.names):
+                continue
+            for i, value in enumerate(search.ref_values(scope, ref)):
+                if value.kind == "external" and value.name in SINKS_BY_NAME:
+                    sink = SINKS_BY_NAME[value.name]
+                    sites.append(SinkSite(path, ref.spans[i], ".".join(ref.names[: i + 1]), sink.name, sink.needs,
+                                          scope.qualname, ref.level, scope.qualname in views))
+                    break
+    return sites
 
 
 def _collect(ws: Workspace, roots: list[Root], search: Search) -> list[Finding]:

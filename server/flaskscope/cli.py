@@ -1,4 +1,4 @@
-"""``flaskscope`` command line: ``flaskscope check [PATH ...]``.
+"""``flaskscope`` command line: ``flaskscope check [PATH ...]`` and ``flaskscope server``.
 
 Exit status: 0 nothing found, 1 findings, 2 usage or internal error.
 """
@@ -24,7 +24,30 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--no-jedi", action="store_true", help="resolve with the indexes only (faster, less complete)")
     check.add_argument("--fix", action="store_true", help="apply the preferred fix of every finding (safe ones)")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, also apply fixes marked as guesses")
+    serve = commands.add_parser("server", help="run the language server (stdio by default)")
+    serve.add_argument("--stdio", action="store_true", help="use stdio (the default; accepted for editors)")
+    serve.add_argument("--tcp", action="store_true", help="listen on TCP instead, for debugging")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=2087)
+    serve.add_argument("--log-file", type=Path, help="write the log there instead of stderr")
+    serve.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
     return parser
+
+
+def run_server(args: argparse.Namespace) -> int:
+    import logging
+
+    level = logging.WARNING - 10 * min(args.verbose, 2)
+    handler: logging.Handler = (logging.FileHandler(args.log_file) if args.log_file
+                                else logging.StreamHandler(sys.stderr))
+    logging.basicConfig(level=level, handlers=[handler], format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from flaskscope.lsp.server import server
+
+    if args.tcp:
+        server.start_tcp(args.host, args.port)
+    else:
+        server.start_io()
+    return 0
 
 
 def _warn(message: str) -> None:
@@ -58,11 +81,11 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0) and 2
-    if args.command != "check":
+    if args.command not in ("check", "server"):
         parser.print_help(sys.stderr)
         return 2
     try:
-        return run_check(args)
+        return run_check(args) if args.command == "check" else run_server(args)
     except KeyboardInterrupt:
         return 2
     except Exception:  # noqa: BLE001 - report, never a bare traceback with exit 1

@@ -19,34 +19,35 @@ def display_path(path: Path, base: Path | None = None) -> str:
         return absolute.as_posix() if os.sep == "/" else str(absolute)
 
 
-def where(root: Root) -> str:
-    return f"{display_path(root.path)}:{root.line}"
+def where(root: Root, base: Path | None = None) -> str:
+    return f"{display_path(root.path, base)}:{root.line}"
 
 
-def runs_in(root: Root) -> str:
+def runs_in(root: Root, base: Path | None = None) -> str:
     if root.kind == "import-time":
-        return f"this runs at import time ({where(root)})"
+        return f"this runs at import time ({where(root, base)})"
     if root.kind == "script":
-        return f"this runs in the script's `__main__` block ({where(root)})"
+        return f"this runs in the script's `__main__` block ({where(root, base)})"
     if root.spawned:
-        return f"this runs in {root.what} started at {where(root)}"
-    return f"this runs as {root.what} ({where(root)})"
+        return f"this runs in {root.what} started at {where(root, base)}"
+    return f"this runs as {root.what} ({where(root, base)})"
 
 
-def message(finding: Finding) -> str:
+def message(finding: Finding, base: Path | None = None) -> str:
+    """The one-line message; paths relative to ``base`` (default: the working directory)."""
     symbol = f"`{finding.symbol}`"
     root = finding.root
     if finding.code == "FCX103":
-        text = (f"{symbol} is a context-local proxy: passed into {root.what} ({where(root)}) it is unbound "
+        text = (f"{symbol} is a context-local proxy: passed into {root.what} ({where(root, base)}) it is unbound "
                 f"there; pass `current_app._get_current_object()` or plain data instead")
     elif finding.code == "FCX104":
-        text = (f"{symbol} needs a request or SERVER_NAME to build URLs: {runs_in(root)} with an application "
+        text = (f"{symbol} needs a request or SERVER_NAME to build URLs: {runs_in(root, base)} with an application "
                 f"context but no request")
     elif finding.code == "FCX105":
-        text = (f"{symbol} is None outside a request (Flask-Login): {runs_in(root)}, where there is no request")
+        text = (f"{symbol} is None outside a request (Flask-Login): {runs_in(root, base)}, where there is no request")
     else:
         had = "" if finding.had is Level.NONE else f" ({finding.had.noun} only)"
-        text = f"{symbol} needs {finding.needs.noun}: {runs_in(root)}{had}"
+        text = f"{symbol} needs {finding.needs.noun}: {runs_in(root, base)}{had}"
     if finding.other_roots:
         n = len(finding.other_roots)
         text += f"; also reached from {n} other entry point{'s' if n > 1 else ''}"

@@ -28,10 +28,16 @@ class JediFallback:
         self._owner = threading.get_ident()
         self._function_lines = function_lines  # (resolved path, def line) -> scope qualname
         self._project: Any = None
-        self._scripts: dict[Path, Any] = {}
+        self._scripts: dict[Path, tuple[str, Any]] = {}
         self._answers: dict[tuple[Path, int, int], tuple[str, ...]] = {}
         self.queries = 0
         self.disabled = False
+
+    def reset(self, function_lines: dict[tuple[Path, int], str]) -> None:
+        """A new analysis run: new function positions; answers about changed files are dropped."""
+        self._function_lines = function_lines
+        self._answers.clear()
+        self.queries = 0
 
     def _script(self, path: Path, source: str) -> Any:
         import jedi
@@ -39,11 +45,11 @@ class JediFallback:
         if self._project is None:
             jedi.settings.auto_import_modules = []
             self._project = jedi.Project(self._root, smart_sys_path=True, load_unsafe_extensions=False)
-        script = self._scripts.get(path)
-        if script is None:
-            script = jedi.Script(code=source, path=path, project=self._project)
-            self._scripts[path] = script
-        return script
+        cached = self._scripts.get(path)
+        if cached is None or cached[0] != source:
+            cached = (source, jedi.Script(code=source, path=path, project=self._project))
+            self._scripts[path] = cached
+        return cached[1]
 
     def targets(self, path: Path, source: str, line: int, column: int) -> tuple[str, ...]:
         """Workspace scopes the name at (line, 0-based code-point column) may call."""

@@ -1,0 +1,136 @@
+"""The language server, end to end: the real ``flaskscope server`` process over stdio (pytest-lsp),
+with VS Code's and Neovim's client capabilities."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+
+from lsp_support import SERVER, change, copy_case, open_file, start, wait_for_diagnostics
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register_capability(params: types.RegistrationParams) -> None:
+        """Editors accept the server's file watcher registration; so does this client."""
+
+    yield
+    try:
+        await lsp_client.shutdown_session()
+    except Exception:  # noqa: BLE001 - a test that never initialised has nothing to shut down
+        pass
+
+
+async def test_diagnostic_content(client: LanguageClient, tmp_path: Path) -> None:
+    project = copy_case("thread_config_read", tmp_path) / "project"
+    await start(client, project)
+    uri = open_file(client, project / "app" / "reports.py")
+    [diagnostic] = await wait_for_diagnostics(client, uri)
+    assert diagnostic.range == types.Range(types.Position(4, 16), types.Position(4, 27))
+    assert diagnostic.code == "FCX101" and diagnostic.source == "flaskscope"
+    assert diagnostic.severity == types.DiagnosticSeverity.Error
+    assert diagnostic.code_description is not None and diagnostic.code_description.href.endswith("FCX101.md")
+    assert diagnostic.message == ("`current_app` needs an application context: "
+                                  "this runs in a thread started at app/views.py:12")
+    related = diagnostic.related_information or []
+    assert [(Path(r.location.uri).name if False else r.location.uri.rsplit("/", 1)[-1], r.location.range.start.line)
+            for r in related] == [("views.py", 11), ("reports.py", 9), ("reports.py", 4)]
+    fixes = diagnostic.data["fixes"]
+    assert sum(fix["preferred"] for fix in fixes) == 1
+
+
+async def test_editing_the_caller_republishes_the_callees_file(client: LanguageClient, tmp_path: Path) -> None:
+    """The sink is in reports.py, the thread in views.py: editing views.py changes reports.py's diagnostics."""
+    project = copy_case("thread_config_read", tmp_path) / "project"
+    await start(client, project)
+    reports_uri = open_file(client, project / "app" / "reports.py")
+    views = project / "app" / "views.py"
+    views_uri = open_file(client, views)
+    assert len(await wait_for_diagnostics(client, reports_uri)) == 1
+    synchronous = views.read_text().replace("thread = threading.Thread(target=send_report)", "send_report()")
+    synchronous = synchronous.replace("    thread.start()\n", "")
+    change(client, views_uri, 2, synchronous)
+    while client.diagnostics.get(reports_uri):
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert not client.diagnostics[reports_uri]
+    change(client, views_uri, 3, views.read_text())  # undo: the finding comes back
+    while not client.diagnostics.get(reports_uri):
+        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert client.diagnostics[reports_uri][0].code == "FCX101"
+
+
+@pytest.mark.parametrize(("editor", "character"), [("visual-studio-code", 29), ("neovim", 32)])
+async def test_columns_follow_the_negotiated_encoding(client: LanguageClient, tmp_path: Path, editor: str,
+                                                      character: int) -> None:
+    """After ``'🐍é'`` the sink starts at UTF-16 column 29 and UTF-8 column 32 (code point 28)."""
+    (tmp_path / "app.py").write_text("from flask import current_app\n\n"
+                                     "label = '🐍é' + '-----'; x = current_app.name\n", encoding="utf-8")
+    result = await start(client, tmp_path, editor)
+    expected = "utf-16" if editor == "visual-studio-code" else "utf-8"
+    assert result.capabilities.position_encoding in (expected, None)
+    uri = open_file(client, tmp_path / "app.py")
+    [diagnostic] = await wait_for_diagnostics(client, uri)
+    assert diagnostic.range.start == types.Position(2, character)
+
+
+async def test_hover_on_sink_root_and_elsewhere(client: LanguageClient, tmp_path: Path) -> None:
+    project = copy_case("thread_config_read", tmp_path) / "project"
+    (project / "app" / "extra.py").write_text(
+        "from flask import Blueprint, current_app\n\nbp2 = Blueprint('x', __name__)\n\n\n"
+        "@bp2.route('/name')\ndef name():\n    return current_app.name\n")
+    await start(client, project)
+    uri = open_file(client, project / "app" / "reports.py")
+    await wait_for_diagnostics(client, uri)
+
+    async def hover(file: Path, line: int, character: int) -> str:
+        file_uri = open_file(client, file) if file.as_uri() != uri else uri
+        answer = await client.text_document_hover_async(types.HoverParams(
+            types.TextDocumentIdentifier(file_uri), types.Position(line, character)))
+        assert answer is not None and isinstance(answer.contents, types.MarkupContent)
+        return answer.contents.value
+
+    on_sink = await hover(project / "app" / "reports.py", 4, 20)
+    assert "FCX101" in on_sink and "app/views.py:12" in on_sink and "Fix:" in on_sink
+    on_root = await hover(project / "app" / "views.py", 11, 10)
+    assert "Entry point" in on_root and "a thread" in on_root and "current_app" in on_root
+    elsewhere = await hover(project / "app" / "extra.py", 7, 12)
+    assert "inside a view, where Flask provides one" in elsewhere
+
+
+async def test_invalid_settings_are_reported_and_defaults_used(client: LanguageClient, tmp_path: Path) -> None:
+    project = copy_case("thread_config_read", tmp_path) / "project"
+    await start(client, project, options={"select": "FCX101", "severity": {"FCX101": "loud"}, "bogus": 1})
+    uri = open_file(client, project / "app" / "reports.py")
+    [diagnostic] = await wait_for_diagnostics(client, uri)
+    assert diagnostic.severity == types.DiagnosticSeverity.Error
+    logged = "\n".join(m.message for m in client.log_messages)
+    assert "flaskscope.select" in logged and "flaskscope.severity" in logged and "flaskscope.bogus" in logged
+
+
+async def test_severity_and_ignore_settings(client: LanguageClient, tmp_path: Path) -> None:
+    project = copy_case("thread_config_read", tmp_path) / "project"
+    await start(client, project, options={"severity": {"FCX101": "warning"}})
+    uri = open_file(client, project / "app" / "reports.py")
+    [diagnostic] = await wait_for_diagnostics(client, uri)
+    assert diagnostic.severity == types.DiagnosticSeverity.Warning
+
+
+async def test_syntax_error_mid_edit_keeps_serving(client: LanguageClient, tmp_path: Path) -> None:
+    project = copy_case("thread_config_read", tmp_path) / "project"
+    await start(client, project)
+    uri = open_file(client, project / "app" / "reports.py")
+    await wait_for_diagnostics(client, uri)
+    change(client, uri, 2, "def broken(:\n")
+    answer = await client.text_document_hover_async(types.HoverParams(
+        types.TextDocumentIdentifier(uri), types.Position(0, 0)))
+    assert answer is None or isinstance(answer, types.Hover)
+    views = open_file(client, project / "app" / "views.py")
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        types.TextDocumentIdentifier(views), types.Range(types.Position(0, 0), types.Position(0, 0)),
+        types.CodeActionContext(diagnostics=[])))
+    assert actions is not None
