@@ -167,9 +167,10 @@ class Analyzer:
     Not thread-safe: jedi objects live inside; one thread owns an Analyzer.
     """
 
-    def __init__(self, root: Path, use_jedi: bool = True) -> None:
+    def __init__(self, root: Path, use_jedi: bool = True, with_fixes: bool = True) -> None:
         self.root = root
         self.use_jedi = use_jedi
+        self.with_fixes = with_fixes  # plan fixes only for adapters that offer them
         self.index_cache = IndexCache()
         self._jedi: JediFallback | None = None
 
@@ -192,17 +193,19 @@ class Analyzer:
         findings = _collect(ws, entries.roots, search)
         findings.extend(_escape_findings(ws, entries))
         findings = _drop_shadowed(findings)
-        fix_context = FixContext(resolver, entries.views)
-        findings = [replace(f, fixes=plan_fixes(fix_context, f)) for f in findings]
+        if self.with_fixes:
+            fix_context = FixContext(resolver, entries.views)
+            findings = [replace(f, fixes=plan_fixes(fix_context, f)) for f in findings]
         findings.sort(key=lambda f: (str(f.path), f.span.line, f.span.col, f.code))
         return AnalysisResult(findings, files=len(modules), jedi_queries=jedi.queries if jedi else 0,
                               roots=list(entries.roots), sink_sites=_sink_sites(ws, search, entries.views),
                               paths=[m.path for m in modules])
 
 
-def analyze(paths: list[Path], warn: Callable[[str], None], use_jedi: bool = True) -> AnalysisResult:
+def analyze(paths: list[Path], warn: Callable[[str], None], use_jedi: bool = True,
+            with_fixes: bool = True) -> AnalysisResult:
     """One run over ``paths`` (what ``flaskscope check`` does)."""
-    return Analyzer(common_root(paths), use_jedi).run(paths, warn)
+    return Analyzer(common_root(paths), use_jedi, with_fixes).run(paths, warn)
 
 
 def _sink_sites(ws: Workspace, search: Search, views: set[str]) -> list[SinkSite]:

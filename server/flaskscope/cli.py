@@ -67,7 +67,7 @@ def run_check(args: argparse.Namespace) -> int:
         result, applied = fix_all(list(args.paths), _warn, args.unsafe_fixes, write)
         print(f"Applied {applied} fix{'es' if applied != 1 else ''}.", file=sys.stderr)
     else:
-        result = analyze(list(args.paths), _warn, use_jedi=not args.no_jedi)
+        result = analyze(list(args.paths), _warn, use_jedi=not args.no_jedi, with_fixes=False)
     if args.format == "json":
         print(json_report.render(result.findings))
     else:

@@ -29,6 +29,28 @@ class AppFinder:
     def __init__(self, resolver: Resolver) -> None:
         self.resolver = resolver
         self.ws = resolver.ws
+        self._project_apps: list[tuple[str, str]] | None = None
+        self._factories: list[str] | None = None
+
+    def project_apps(self) -> list[tuple[str, str]]:
+        """(module, name) of every module-level Flask app object (computed once)."""
+        if self._project_apps is None:
+            self._project_apps = [
+                (m.name, name) for m in self.ws.modules.values() for name in m.globals
+                if not name.startswith("_") and m.globals[name].kind == "assign"
+                and self.resolver.lookup(m.body_scope, name) == FLASK]
+        return self._project_apps
+
+    def factories(self) -> list[str]:
+        """App factories callable without arguments, ``create_app`` first (computed once)."""
+        if self._factories is None:
+            self._factories = sorted(
+                (q for q, s in self.ws.scopes.items()
+                 if s.kind == "function" and s.class_qualname is None and s.parent
+                 and s.parent.endswith(".<module>") and self.resolver.return_value(q) == FLASK
+                 and _no_required_params(s)),
+                key=lambda q: (self.ws.scopes[q].name != "create_app", q.count("."), q))
+        return self._factories
 
     def visible(self, scope: Scope) -> AppSource | None:
         """An app reachable by name from ``scope`` without importing anything."""
@@ -54,17 +76,11 @@ class AppFinder:
         if found is not None:
             return found
         module = self.ws.module_of_scope[scope.qualname].name
-        apps = [(m.name, name) for m in self.ws.modules.values() for name in m.globals
-                if not name.startswith("_") and m.globals[name].kind == "assign"
-                and self.resolver.lookup(m.body_scope, name) == FLASK]
+        apps = self.project_apps()
         if len(apps) == 1:
             app_module, name = apps[0]
             return AppSource(name, None if app_module == module else (app_module, name), True)
-        factories = sorted(
-            (q for q, s in self.ws.scopes.items()
-             if s.kind == "function" and s.class_qualname is None and s.parent and s.parent.endswith(".<module>")
-             and self.resolver.return_value(q) == FLASK and _no_required_params(s)),
-            key=lambda q: (self.ws.scopes[q].name != "create_app", q.count("."), q))
+        factories = self.factories()
         if factories:
             factory = self.ws.scopes[factories[0]]
             home = self.ws.module_of_scope[factory.qualname].name

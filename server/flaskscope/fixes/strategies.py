@@ -14,7 +14,7 @@ from flaskscope.fixes import text
 from flaskscope.fixes.app_source import AppFinder, AppSource
 from flaskscope.fixes.model import Fix, TextEdit
 from flaskscope.index.builder import _is_main_guard, dotted_text
-from flaskscope.index.model import ModuleIndex, Scope
+from flaskscope.index.model import CallSite, ModuleIndex, Scope
 from flaskscope.levels import Level
 from flaskscope.resolve.values import Resolver
 
@@ -27,6 +27,16 @@ class FixContext:
     def __post_init__(self) -> None:
         self.ws = self.resolver.ws
         self.apps = AppFinder(self.resolver)
+        self._celery_constructions: list[tuple[Scope, CallSite]] | None = None
+
+    def celery_constructions(self) -> list[tuple[Scope, CallSite]]:
+        """Every ``Celery(...)`` without ``task_cls=`` in the workspace (computed once)."""
+        if self._celery_constructions is None:
+            self._celery_constructions = [
+                (scope, call) for scope in self.ws.scopes.values() for call in scope.calls
+                if self.resolver.value_of(scope, call.func).name == "celery.Celery"
+                and not any(k.arg == "task_cls" for k in call.node.keywords)]
+        return self._celery_constructions
 
     def module(self, scope: str) -> ModuleIndex:
         return self.ws.module_of_scope[scope]
@@ -401,9 +411,7 @@ def celery_flask_task(ctx: FixContext, finding: Finding) -> Fix | None:
     """The Flask docs' ``FlaskTask``: every task of the Celery app runs in an app context."""
     if finding.needs is not Level.APP or finding.had is not Level.NONE:
         return None
-    constructions = [(scope, call) for scope in ctx.ws.scopes.values() for call in scope.calls
-                     if ctx.resolver.value_of(scope, call.func).name == "celery.Celery"
-                     and not any(k.arg == "task_cls" for k in call.node.keywords)]
+    constructions = ctx.celery_constructions()
     entry = ctx.scope(finding.root.scope)
     if len(constructions) != 1 or entry is None or _task_has_base(ctx, entry):
         return None

@@ -152,7 +152,7 @@ class IndexBuilder:
             self._collect_bindings(node.body, scope)
             scope.exit_level = self._walk_block(node.body, scope, Level.NONE, False)
         self._branch_depth, self._call_stack = saved_depth, saved_stack
-        scope.is_generator = _has_own_yield(node)
+        scope.is_generator = bool(scope.yield_levels)
         scope.is_property = any(dotted_text(d) in _PROPERTY_DECORATORS for d in scope.decorators)
         return scope
 
@@ -270,6 +270,7 @@ class IndexBuilder:
             return level
         if isinstance(stmt, ast.Return):
             if stmt.value is not None:
+                scope.returns.append(stmt.value)
                 visit(stmt.value, scope, level, "bare", in_return=True)
             return level
         if isinstance(stmt, ast.Expr):
@@ -600,18 +601,6 @@ def _own_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
         if isinstance(stmt, ast.Match):
             for case in stmt.cases:
                 yield from _own_statements(case.body)
-
-
-def _has_own_yield(node: ast.AST) -> bool:
-    stack = list(ast.iter_child_nodes(node))
-    while stack:
-        child = stack.pop()
-        if isinstance(child, (ast.Yield, ast.YieldFrom)):
-            return True
-        if isinstance(child, (*_FUNCTION_NODES, ast.Lambda, ast.ClassDef)):
-            continue
-        stack.extend(ast.iter_child_nodes(child))
-    return False
 
 
 def build_index(module: str, path: Path, source: str, is_package: bool) -> ModuleIndex:

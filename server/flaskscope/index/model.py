@@ -97,6 +97,7 @@ class Scope:
     refs: list[Ref] = field(default_factory=list)
     calls: list[CallSite] = field(default_factory=list)
     yield_levels: list[Level] = field(default_factory=list)
+    returns: list[ast.expr] = field(default_factory=list)  # the values of its own ``return`` statements
     exit_level: Level = Level.NONE
     node: ast.AST | None = None
 

@@ -144,6 +144,10 @@ class FlaskscopeServer(LanguageServer):
 
     async def fresh_result(self) -> AnalysisResult | None:
         """Wait for a run that includes every change made so far."""
+        for _ in range(500):  # a request may arrive before ``initialized`` has started the worker
+            if self.worker is not None:
+                break
+            await asyncio.sleep(0.01)
         if self.worker is None:
             return self.result
         generation = self.worker.request(0)
@@ -180,19 +184,20 @@ async def _ask_client(what: str, request: Any) -> Any:
 
 @server.feature(types.INITIALIZED)
 async def initialized(ls: FlaskscopeServer, params: types.InitializedParams) -> None:
+    # The worker first, before any await: other handlers may run while we wait for the client.
     ls.loop = asyncio.get_running_loop()
+    ls.worker = AnalysisWorker(ls.root, ls.take_snapshot, ls.deliver)
+    ls.worker.start()
+    ls.request_analysis(0)
     capabilities = ls.client_capabilities
     workspace, window = capabilities.workspace, capabilities.window
     if window is not None and window.work_done_progress:
         token = "flaskscope-indexing"
         await _ask_client("window/workDoneProgress/create", ls.work_done_progress.create_async(token))
-        if token in ls.work_done_progress.tokens:
+        if token in ls.work_done_progress.tokens and ls.result is None:
             ls.work_done_progress.begin(token, types.WorkDoneProgressBegin(
                 title="flaskscope", message="Indexing the workspace", cancellable=False))
             ls.progress_token = token
-    ls.worker = AnalysisWorker(ls.root, ls.take_snapshot, ls.deliver)
-    ls.worker.start()
-    ls.request_analysis(0)
     if workspace is not None and workspace.configuration:
         config = await _ask_client("workspace/configuration", ls.workspace_configuration_async(
             types.ConfigurationParams(items=[types.ConfigurationItem(section="flaskscope")])))

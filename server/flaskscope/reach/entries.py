@@ -57,6 +57,7 @@ class EntryFinder:
         self.facts = facts
         self.entries = Entries()
         self._cli_registered: set[str] = set()
+        self._known: set[Root] = set()
         self._celery_default: Level | None = None
 
     def find(self) -> Entries:
@@ -83,7 +84,8 @@ class EntryFinder:
         return self.entries
 
     def _add(self, root: Root) -> None:
-        if root not in self.entries.roots:
+        if root not in self._known:
+            self._known.add(root)
             self.entries.roots.append(root)
 
     def _path(self, scope: Scope) -> Path:

@@ -68,6 +68,11 @@ class Resolver:
         self._active: set[tuple[str, int]] = set()
         self._returns: dict[str, Value] = {}
         self._callers: dict[str, list[tuple[Scope, ast.Call]]] | None = None
+        self._values: dict[tuple[str, int], Value] = {}
+        self._names: dict[tuple[str, str], Value] = {}
+        self._looking_up: set[tuple[str, str]] = set()
+        self._chains: dict[str, list[ClassInfo]] = {}
+        self._external_bases: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------------ names
     def qualified(self, dotted: str) -> Value:
@@ -83,6 +88,20 @@ class Resolver:
         return Value("external", canonical(dotted))
 
     def lookup(self, scope: Scope, name: str) -> Value:
+        key = (scope.qualname, name)
+        cached = self._names.get(key)
+        if cached is None:
+            if key in self._looking_up:
+                return UNKNOWN
+            self._looking_up.add(key)
+            try:
+                cached = self._lookup(scope, name)
+            finally:
+                self._looking_up.discard(key)
+            self._names[key] = cached
+        return cached
+
+    def _lookup(self, scope: Scope, name: str) -> Value:
         walk: Scope | None = scope
         while walk is not None:
             binding = walk.locals.get(name)
@@ -173,14 +192,20 @@ class Resolver:
 
     # ------------------------------------------------------------ expressions
     def value_of(self, scope: Scope, expr: ast.expr) -> Value:
+        """Memoised per (scope, expression): the workspace does not change during a run."""
         key = (scope.qualname, id(expr))
+        cached = self._values.get(key)
+        if cached is not None:
+            return cached
         if key in self._active or len(self._active) > _MAX_DEPTH:
-            return UNKNOWN
+            return UNKNOWN  # a cycle or a very deep chain: unknown here, not remembered
         self._active.add(key)
         try:
-            return self._value_of(scope, expr)
+            value = self._value_of(scope, expr)
         finally:
             self._active.discard(key)
+        self._values[key] = value
+        return value
 
     def _value_of(self, scope: Scope, expr: ast.expr) -> Value:
         if isinstance(expr, ast.Name):
@@ -240,8 +265,8 @@ class Resolver:
         self._returns[qualname] = UNKNOWN
         scope = self.ws.scopes.get(qualname)
         result = UNKNOWN
-        if scope is not None and isinstance(scope.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            for node in _own_returns(scope.node):
+        if scope is not None:
+            for node in scope.returns:
                 value = self.value_of(scope, node)
                 if value.kind != "unknown":
                     result = value
@@ -308,6 +333,12 @@ class Resolver:
 
     def class_chain(self, class_qualname: str) -> list[ClassInfo]:
         """The class and its workspace bases, in a simple depth-first MRO."""
+        cached = self._chains.get(class_qualname)
+        if cached is None:
+            cached = self._chains[class_qualname] = self._class_chain(class_qualname)
+        return cached
+
+    def _class_chain(self, class_qualname: str) -> list[ClassInfo]:
         chain: list[ClassInfo] = []
         stack = [class_qualname]
         while stack:
@@ -320,6 +351,12 @@ class Resolver:
         return chain
 
     def external_bases(self, class_qualname: str) -> list[str]:
+        cached = self._external_bases.get(class_qualname)
+        if cached is None:
+            cached = self._external_bases[class_qualname] = self._find_external_bases(class_qualname)
+        return cached
+
+    def _find_external_bases(self, class_qualname: str) -> list[str]:
         names: list[str] = []
         for info in self.class_chain(class_qualname):
             for value in self.base_values(info):
@@ -351,19 +388,6 @@ class Resolver:
             if value.kind == "external" and value.name in DECORATED_RESULTS:
                 return DECORATED_RESULTS[value.name]
         return None
-
-
-def _own_returns(node: ast.AST) -> list[ast.expr]:
-    found: list[ast.expr] = []
-    stack = list(ast.iter_child_nodes(node))
-    while stack:
-        child = stack.pop()
-        if isinstance(child, ast.Return) and child.value is not None:
-            found.append(child.value)
-        if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            continue
-        stack.extend(ast.iter_child_nodes(child))
-    return found
 
 
 def scope_names(value: Value) -> tuple[str, ...]:
