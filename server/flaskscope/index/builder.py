@@ -287,7 +287,7 @@ class IndexBuilder:
             for target in targets:
                 self._visit_target(target, scope, level)
                 if isinstance(target, ast.Attribute) and value is not None:
-                    self.index.attribute_assignments.append((scope.qualname, target.attr, value))
+                    self.index.attribute_assignments.append((scope.qualname, target.value, target.attr, value))
                 if class_info is not None and isinstance(target, ast.Name) and value is not None:
                     class_info.attributes[target.id] = Binding("assign", expr=value, scope=scope.qualname)
                 self._note_self_attribute(target, value, scope)

@@ -126,8 +126,9 @@ class ModuleIndex:
     star_imports: list[str] = field(default_factory=list)
     lambdas: dict[int, str] = field(default_factory=dict)  # id(ast.Lambda) -> scope qualname
     defs_by_node: dict[int, str] = field(default_factory=dict)  # id(def node) -> qualname
-    # ``<target>.<attr> = <value>`` statements, e.g. ``celery.Task = FlaskTask``: (scope, attr, value).
-    attribute_assignments: list[tuple[str, str, ast.expr]] = field(default_factory=list)
+    # ``<target>.<attr> = <value>`` statements, e.g. ``celery.Task = FlaskTask``:
+    # (scope, target object expression, attr, value).
+    attribute_assignments: list[tuple[str, ast.expr, str, ast.expr]] = field(default_factory=list)
 
     @property
     def body_scope(self) -> Scope:

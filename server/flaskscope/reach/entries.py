@@ -205,12 +205,36 @@ class EntryFinder:
 
     # -------------------------------------------------------------- celery
     def _celery_level(self, scope: Scope, decorator: ast.expr) -> Level:
+        """The context a Celery task runs in: its ``base=``, else its own app's task class."""
         parent = self.ws.scopes.get(scope.parent or "")
-        if isinstance(decorator, ast.Call) and parent is not None:
+        if parent is None:
+            return self.celery_default_level()
+        if isinstance(decorator, ast.Call):
             for keyword in decorator.keywords:
                 if keyword.arg == "base":
                     return self._task_class_level(self.resolver.value_of(parent, keyword.value))
+        func = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if isinstance(func, ast.Attribute):  # ``@celery.task``: that app, when it can be found
+            origin = self.resolver.origin(parent, func.value)
+            if origin is not None:
+                return self._celery_app_level(*origin)
         return self.celery_default_level()
+
+    def _celery_app_level(self, scope: Scope, construction: ast.Call) -> Level:
+        """The task class level of one ``Celery(...)`` app: ``task_cls=`` and ``<app>.Task = ...``."""
+        level = Level.NONE
+        for keyword in construction.keywords:
+            if keyword.arg == "task_cls":
+                level = max(level, self._task_class_level(self.resolver.value_of(scope, keyword.value)))
+        for module in self.ws.modules.values():
+            for scope_name, target, attr, expr in module.attribute_assignments:
+                if attr != "Task":
+                    continue
+                assigning = self.ws.scopes[scope_name]
+                found = self.resolver.origin(assigning, target)
+                if found is not None and found[1] is construction:
+                    level = max(level, self._task_class_level(self.resolver.value_of(assigning, expr)))
+        return level
 
     def _task_class_level(self, value: Value) -> Level:
         if value.kind == "class" and value.name in self.ws.classes:
@@ -250,7 +274,7 @@ class EntryFinder:
                         if value.kind == "class" and value.name in self.ws.classes:
                             best = max(best, self.pushed_by_call(value.name))
         for module in self.ws.modules.values():
-            for scope_name, attr, expr in module.attribute_assignments:
+            for scope_name, _target, attr, expr in module.attribute_assignments:
                 if attr == "Task":
                     value = self.resolver.value_of(self.ws.scopes[scope_name], expr)
                     if value.kind == "class" and value.name in self.ws.classes:

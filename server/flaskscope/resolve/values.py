@@ -133,6 +133,42 @@ class Resolver:
             return value if value.kind == "scopes" else UNKNOWN
         return UNKNOWN
 
+    def origin(self, scope: Scope, expr: ast.expr, depth: int = 0) -> tuple[Scope, ast.Call] | None:
+        """The call that created the object a name refers to (``celery = Celery(...)``), if known.
+
+        Values say *what* an object is; this says *which one*, for per-instance facts such as the
+        task class of one Celery app among several.
+        """
+        if depth > _MAX_DEPTH:
+            return None
+        if isinstance(expr, ast.Call):
+            return scope, expr
+        if isinstance(expr, ast.Name):
+            walk: Scope | None = scope
+            while walk is not None:
+                binding = walk.locals.get(expr.id)
+                if binding is not None:
+                    return self._binding_origin(binding, walk, depth)
+                walk = self.ws.scopes.get(walk.parent) if walk.parent else None
+            return None
+        if isinstance(expr, ast.Attribute):
+            owner = self.value_of(scope, expr.value)
+            if owner.kind == "module":
+                binding = self.ws.modules[owner.name].globals.get(expr.attr)
+                if binding is not None:
+                    return self._binding_origin(binding, self.ws.modules[owner.name].body_scope, depth)
+        return None
+
+    def _binding_origin(self, binding: Binding, owner: Scope, depth: int) -> tuple[Scope, ast.Call] | None:
+        if binding.kind == "assign" and binding.expr is not None:
+            return self.origin(self.ws.scopes.get(binding.scope, owner), binding.expr, depth + 1)
+        if binding.kind == "import":
+            parts = binding.target.rsplit(".", 1)
+            module = self.ws.modules.get(parts[0]) if len(parts) == 2 else None
+            if module is not None and parts[1] in module.globals:
+                return self._binding_origin(module.globals[parts[1]], module.body_scope, depth + 1)
+        return None
+
     def _param_value(self, owner: Scope, name: str, binding: Binding) -> Value:
         if owner.class_qualname and owner.params and owner.params[0] == name:
             decorators = {dotted_text(d) for d in owner.decorators}
