@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import sys
 from pathlib import Path
@@ -42,9 +43,16 @@ def change(client: LanguageClient, uri: str, version: int, text: str) -> None:
         [types.TextDocumentContentChangeWholeDocument(text)]))
 
 
+TIMEOUT = 30.0  # seconds: a server that stops answering fails the test instead of hanging it
+
+
+async def wait_for(client: LanguageClient, method: str) -> None:
+    await asyncio.wait_for(client.wait_for_notification(method), TIMEOUT)
+
+
 async def wait_for_diagnostics(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
     while uri not in client.diagnostics:
-        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        await wait_for(client, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     return client.diagnostics[uri]
 
 

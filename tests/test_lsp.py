@@ -10,7 +10,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from lsp_support import SERVER, change, copy_case, open_file, start, wait_for_diagnostics
+from lsp_support import SERVER, change, copy_case, open_file, start, wait_for, wait_for_diagnostics
 
 
 @pytest_lsp.fixture(config=SERVER)
@@ -56,11 +56,11 @@ async def test_editing_the_caller_republishes_the_callees_file(client: LanguageC
     synchronous = synchronous.replace("    thread.start()\n", "")
     change(client, views_uri, 2, synchronous)
     while client.diagnostics.get(reports_uri):
-        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        await wait_for(client, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert not client.diagnostics[reports_uri]
     change(client, views_uri, 3, views.read_text())  # undo: the finding comes back
     while not client.diagnostics.get(reports_uri):
-        await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        await wait_for(client, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert client.diagnostics[reports_uri][0].code == "FCX101"
 
 
@@ -134,3 +134,44 @@ async def test_syntax_error_mid_edit_keeps_serving(client: LanguageClient, tmp_p
         types.TextDocumentIdentifier(views), types.Range(types.Position(0, 0), types.Position(0, 0)),
         types.CodeActionContext(diagnostics=[])))
     assert actions is not None
+
+
+async def test_indexing_reports_progress(client: LanguageClient, tmp_path: Path) -> None:
+    project = copy_case("thread_config_read", tmp_path) / "project"
+    await start(client, project)
+    uri = open_file(client, project / "app" / "reports.py")
+    await wait_for_diagnostics(client, uri)
+    while not any(isinstance(r, types.WorkDoneProgressEnd) for reports in client.progress_reports.values()
+                  for r in reports):
+        await wait_for(client, types.PROGRESS)
+    [reports] = client.progress_reports.values()
+    assert isinstance(reports[0], types.WorkDoneProgressBegin) and isinstance(reports[-1], types.WorkDoneProgressEnd)
+
+
+async def test_files_changed_on_disk_are_reindexed(client: LanguageClient, tmp_path: Path) -> None:
+    """views.py is not open: rewriting it on disk and notifying the server changes reports.py's diagnostics."""
+    project = copy_case("thread_config_read", tmp_path) / "project"
+    await start(client, project)
+    reports_uri = open_file(client, project / "app" / "reports.py")
+    assert await wait_for_diagnostics(client, reports_uri)
+    views = project / "app" / "views.py"
+    views.write_text(views.read_text().replace("threading.Thread(target=send_report)", "threading.Thread()"))
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=views.as_uri(), type=types.FileChangeType.Changed)]))
+    while client.diagnostics.get(reports_uri):
+        await wait_for(client, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert not client.diagnostics[reports_uri]
+
+
+async def test_fix_all_source_action(client: LanguageClient, tmp_path: Path) -> None:
+    project = copy_case("guards_look_alike", tmp_path) / "project"
+    await start(client, project)
+    uri = open_file(client, project / "orders" / "context_info.py")
+    diagnostics = await wait_for_diagnostics(client, uri)
+    assert len(diagnostics) == 4
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        types.TextDocumentIdentifier(uri), types.Range(types.Position(0, 0), types.Position(0, 0)),
+        types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll])))
+    fix_all = [a for a in actions or [] if isinstance(a, types.CodeAction)]
+    assert [a.kind for a in fix_all] == ["source.fixAll.flaskscope"]
+    assert fix_all[0].edit is not None and fix_all[0].edit.changes

@@ -131,6 +131,9 @@ class FlaskscopeServer(LanguageServer):
             if generation <= snapshot.generation and not waiter.done():
                 waiter.set_result(None)
         self.waiters = [(g, w) for g, w in self.waiters if not w.done()]
+        self.end_progress(result)
+
+    def end_progress(self, result: AnalysisResult) -> None:
         if self.progress_token is not None:
             self.work_done_progress.end(self.progress_token, types.WorkDoneProgressEnd(
                 message=f"{result.files} files, {len(result.findings)} findings"))
@@ -194,10 +197,12 @@ async def initialized(ls: FlaskscopeServer, params: types.InitializedParams) -> 
     if window is not None and window.work_done_progress:
         token = "flaskscope-indexing"
         await _ask_client("window/workDoneProgress/create", ls.work_done_progress.create_async(token))
-        if token in ls.work_done_progress.tokens and ls.result is None:
+        if token in ls.work_done_progress.tokens:
             ls.work_done_progress.begin(token, types.WorkDoneProgressBegin(
                 title="flaskscope", message="Indexing the workspace", cancellable=False))
             ls.progress_token = token
+            if ls.result is not None:  # indexing finished while the client was answering
+                ls.end_progress(ls.result)
     if workspace is not None and workspace.configuration:
         config = await _ask_client("workspace/configuration", ls.workspace_configuration_async(
             types.ConfigurationParams(items=[types.ConfigurationItem(section="flaskscope")])))
