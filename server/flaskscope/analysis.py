@@ -13,18 +13,20 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
+from flaskscope.config import Config, ConfigError, find_config, load_config
 from flaskscope.findings import Finding, Hop, Root
 from flaskscope.fixes import plan_fixes
 from flaskscope.fixes.strategies import FixContext
 from flaskscope.index.builder import _Columns, build_index
 from flaskscope.index.discovery import discover
 from flaskscope.index.model import ModuleIndex, Span
-from flaskscope.knowledge.sinks import SINK_TAILS, SINKS_BY_NAME
+from flaskscope.knowledge.project import project_knowledge
 from flaskscope.levels import Level
 from flaskscope.reach.entries import Entries, EntryFinder, ProjectFacts
 from flaskscope.reach.search import Hit, Search
 from flaskscope.resolve.jedi_fallback import JediFallback
 from flaskscope.resolve.values import Resolver, Workspace
+from flaskscope.suppressions import Suppression, is_suppressed, suppressions_in
 
 # Files whose text says whether the project runs its tests under pytest-flask.
 _DEPENDENCY_FILES = ("requirements.txt", "requirements-dev.txt", "requirements_dev.txt", "dev-requirements.txt",
@@ -47,13 +49,16 @@ class SinkSite:
 
 @dataclass
 class AnalysisResult:
-    findings: list[Finding]
+    findings: list[Finding]  # what is left after configuration and suppressions
     warnings: list[str] = field(default_factory=list)
     files: int = 0
     jedi_queries: int = 0
     roots: list[Root] = field(default_factory=list)
     sink_sites: list[SinkSite] = field(default_factory=list)
     paths: list[Path] = field(default_factory=list)  # every file analysed
+    suppressed: list[Finding] = field(default_factory=list)
+    unused_suppressions: list[Suppression] = field(default_factory=list)
+    config: Config = field(default_factory=Config)
 
 
 def read_source(path: Path) -> str:
@@ -79,13 +84,15 @@ class IndexCache:
 
 
 def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Path, str] | None = None,
-                cache: IndexCache | None = None) -> list[ModuleIndex]:
+                cache: IndexCache | None = None, config: Config | None = None) -> list[ModuleIndex]:
     """Index every Python file under ``paths``; ``overlay`` holds unsaved editor text by path."""
     overlay = overlay or {}
     modules: list[ModuleIndex] = []
     taken: set[str] = set()
     for source_file in discover(paths, warn):
         path = source_file.path
+        if config is not None and config.exclude and config.excluded(path):
+            continue
         try:
             source = overlay.get(path.absolute())
             if source is None:
@@ -114,7 +121,7 @@ def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Pa
     return modules
 
 
-def project_facts(root: Path, modules: list[ModuleIndex]) -> ProjectFacts:
+def project_facts(root: Path, modules: list[ModuleIndex], config: Config | None = None) -> ProjectFacts:
     uses_pytest_flask = False
     for name in _DEPENDENCY_FILES:
         candidate = root / name
@@ -127,17 +134,19 @@ def project_facts(root: Path, modules: list[ModuleIndex]) -> ProjectFacts:
     if any("pytest_flask" in m.source for m in modules):
         uses_pytest_flask = True
     server_name = any("SERVER_NAME" in m.source for m in modules)
-    return ProjectFacts(uses_pytest_flask=uses_pytest_flask, server_name_configured=server_name)
+    config = config or Config()
+    knowledge = project_knowledge(config.extra_sinks, config.extra_roots, config.extra_providers)
+    return ProjectFacts(uses_pytest_flask, server_name, knowledge)
 
 
-def worth_asking_jedi(ws: Workspace) -> frozenset[str]:
+def worth_asking_jedi(ws: Workspace, sink_tails: frozenset[str]) -> frozenset[str]:
     """Names of workspace functions that may reach a sink, by name alone (an over-approximation).
 
     Only calls to these names are worth a jedi query: a call whose attribute name is not here
     cannot lead to a finding whatever it resolves to.
     """
     reaching = {scope.name for scope in ws.scopes.values()
-                if any(name in SINK_TAILS for ref in scope.refs for name in ref.names)}
+                if any(name in sink_tails for ref in scope.refs for name in ref.names)}
     reaching |= {scope.name for scope in ws.scopes.values() if scope.is_property}
     changed = True
     while changed:
@@ -167,19 +176,30 @@ class Analyzer:
     Not thread-safe: jedi objects live inside; one thread owns an Analyzer.
     """
 
-    def __init__(self, root: Path, use_jedi: bool = True, with_fixes: bool = True) -> None:
+    def __init__(self, root: Path, use_jedi: bool = True, with_fixes: bool = True,
+                 config: Config | None = None) -> None:
         self.root = root
         self.use_jedi = use_jedi
         self.with_fixes = with_fixes  # plan fixes only for adapters that offer them
+        self.config = config  # None: found next to the analysed files on each run
         self.index_cache = IndexCache()
         self._jedi: JediFallback | None = None
 
+    def _found_config(self, warn: Callable[[str], None]) -> Config:
+        """The project's configuration; a broken file is reported and the defaults are used."""
+        try:
+            return load_config(find_config(self.root))
+        except ConfigError as exc:
+            warn(f"{exc}; using the default configuration")
+            return Config()
+
     def run(self, paths: list[Path], warn: Callable[[str], None],
             overlay: dict[Path, str] | None = None) -> AnalysisResult:
-        modules = index_files(paths, warn, overlay, self.index_cache)
+        config = self.config if self.config is not None else self._found_config(warn)
+        modules = index_files(paths, warn, overlay, self.index_cache, config)
         ws = Workspace(modules)
-        resolver = Resolver(ws)
-        facts = project_facts(self.root, modules)
+        resolver = Resolver(ws, frozenset(config.extra_sinks))
+        facts = project_facts(self.root, modules, config)
         entries = EntryFinder(resolver, facts).find()
         jedi = None
         if self.use_jedi:
@@ -189,35 +209,56 @@ class Analyzer:
                 self._jedi = JediFallback(self.root, lines)
             jedi = self._jedi
             jedi.reset(lines)
-        search = Search(resolver, facts, jedi, worth_asking_jedi(ws))
+        search = Search(resolver, facts, jedi, worth_asking_jedi(ws, facts.knowledge.sink_tails))
         findings = _collect(ws, entries.roots, search)
         findings.extend(_escape_findings(ws, entries))
-        findings = _drop_shadowed(findings)
+        findings = [f for f in _drop_shadowed(findings)
+                    if config.rule_enabled(f.code) and not config.ignored_in(f.code, f.path)]
+        kept, suppressed, unused = _apply_suppressions(findings, modules, config)
         if self.with_fixes:
-            fix_context = FixContext(resolver, entries.views)
-            findings = [replace(f, fixes=plan_fixes(fix_context, f)) for f in findings]
-        findings.sort(key=lambda f: (str(f.path), f.span.line, f.span.col, f.code))
-        return AnalysisResult(findings, files=len(modules), jedi_queries=jedi.queries if jedi else 0,
-                              roots=list(entries.roots), sink_sites=_sink_sites(ws, search, entries.views),
-                              paths=[m.path for m in modules])
+            fix_context = FixContext(resolver, entries.views, config.app)
+            kept = [replace(f, fixes=plan_fixes(fix_context, f)) for f in kept]
+        kept.sort(key=lambda f: (str(f.path), f.span.line, f.span.col, f.code))
+        return AnalysisResult(kept, files=len(modules), jedi_queries=jedi.queries if jedi else 0,
+                              roots=list(entries.roots), sink_sites=_sink_sites(ws, search, entries.views, facts),
+                              paths=[m.path for m in modules], suppressed=suppressed, unused_suppressions=unused,
+                              config=config)
 
 
 def analyze(paths: list[Path], warn: Callable[[str], None], use_jedi: bool = True,
-            with_fixes: bool = True) -> AnalysisResult:
+            with_fixes: bool = True, config: Config | None = None) -> AnalysisResult:
     """One run over ``paths`` (what ``flaskscope check`` does)."""
-    return Analyzer(common_root(paths), use_jedi, with_fixes).run(paths, warn)
+    return Analyzer(common_root(paths), use_jedi, with_fixes, config).run(paths, warn)
 
 
-def _sink_sites(ws: Workspace, search: Search, views: set[str]) -> list[SinkSite]:
+def _apply_suppressions(findings: list[Finding], modules: list[ModuleIndex], config: Config
+                        ) -> tuple[list[Finding], list[Finding], list[Suppression]]:
+    """(kept, suppressed, suppressions that silenced nothing)."""
+    by_file = {m.path: suppressions_in(m.path, m.source, config.allow_bare_noqa) for m in modules
+               if "noqa" in m.source or "flaskscope:" in m.source}
+    kept, suppressed, used = [], [], set()
+    for finding in findings:
+        suppression = is_suppressed(finding, by_file)
+        if suppression is None:
+            kept.append(finding)
+        else:
+            suppressed.append(finding)
+            used.add(suppression)
+    unused = [s for lines in by_file.values() for s in lines.values() if s not in used]
+    return kept, suppressed, sorted(unused, key=lambda s: (str(s.path), s.line))
+
+
+def _sink_sites(ws: Workspace, search: Search, views: set[str], facts: ProjectFacts) -> list[SinkSite]:
     sites = []
+    sinks = facts.knowledge.sinks
     for scope in ws.scopes.values():
         path = ws.module_of_scope[scope.qualname].path
         for ref in scope.refs:
-            if not any(name in SINK_TAILS for name in ref.names):
+            if not any(name in facts.knowledge.sink_tails for name in ref.names):
                 continue
             for i, value in enumerate(search.ref_values(scope, ref)):
-                if value.kind == "external" and value.name in SINKS_BY_NAME:
-                    sink = SINKS_BY_NAME[value.name]
+                if value.kind == "external" and value.name in sinks:
+                    sink = sinks[value.name]
                     sites.append(SinkSite(path, ref.spans[i], ".".join(ref.names[: i + 1]), sink.name, sink.needs,
                                           scope.qualname, ref.level, scope.qualname in views))
                     break

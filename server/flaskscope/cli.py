@@ -1,16 +1,20 @@
-"""``flaskscope`` command line: ``flaskscope check [PATH ...]`` and ``flaskscope server``.
+"""``flaskscope`` command line: ``check``, ``rule`` and ``server``.
 
-Exit status: 0 nothing found, 1 findings, 2 usage or internal error.
+Exit status of ``check``: 0 nothing found, 1 findings (or unused suppressions when asked), 2 usage,
+configuration or internal error.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 import traceback
 from pathlib import Path
 
 from flaskscope import __version__
+
+FORMATS = ("text", "json", "sarif", "github")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -20,10 +24,22 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("check", help="analyse files or directories")
     check.add_argument("paths", nargs="*", type=Path, default=[Path(".")], help="files or directories (default: .)")
-    check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument("--no-jedi", action="store_true", help="resolve with the indexes only (faster, less complete)")
+    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument("--output-file", "-o", type=Path, help="write the report there instead of stdout")
+    check.add_argument("--config", type=Path, help="a pyproject.toml or flaskscope.toml (default: found upwards)")
     check.add_argument("--fix", action="store_true", help="apply the preferred fix of every finding (safe ones)")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, also apply fixes marked as guesses")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a diff instead of writing them")
+    check.add_argument("--add-noqa", action="store_true", help="add `# noqa: CODE` to every finding's line")
+    check.add_argument("--unused-suppressions", action="store_true",
+                       help="report flaskscope suppressions that silence nothing")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument("--quiet", "-q", action="store_true", help="findings only: no chains, no summary")
+    check.add_argument("--no-jedi", action="store_true", help="resolve with the indexes only (faster, less complete)")
+    rule = commands.add_parser("rule", help="show a rule's documentation")
+    rule.add_argument("code", nargs="?", help="a rule code, e.g. FCX101")
+    rule.add_argument("--all", action="store_true", help="list every rule")
+    rule.add_argument("--write-docs", type=Path, metavar="DIR", help="write docs/rules/<CODE>.md pages")
     serve = commands.add_parser("server", help="run the language server (stdio by default)")
     serve.add_argument("--stdio", action="store_true", help="use stdio (the default; accepted for editors)")
     serve.add_argument("--tcp", action="store_true", help="listen on TCP instead, for debugging")
@@ -32,6 +48,93 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--log-file", type=Path, help="write the log there instead of stderr")
     serve.add_argument("-v", "--verbose", action="count", default=0, help="more logging (-vv for debug)")
     return parser
+
+
+def _warn(message: str) -> None:
+    print(f"flaskscope: warning: {message}", file=sys.stderr)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from flaskscope.analysis import analyze, common_root
+    from flaskscope.config import ConfigError, find_config, load_config
+    from flaskscope.report import github, json_report, sarif, text_report
+
+    try:
+        config = load_config(args.config if args.config else find_config(common_root(list(args.paths))))
+    except ConfigError as exc:
+        print(f"flaskscope: error: {exc}", file=sys.stderr)
+        return 2
+    paths = list(args.paths)
+    if args.fix or args.diff:
+        from flaskscope.fixes.apply import fix_all
+
+        diffs: list[str] = []
+
+        def write(path: Path, old: str, new: str) -> None:
+            if args.diff:
+                diffs.append("".join(difflib.unified_diff(old.splitlines(True), new.splitlines(True),
+                                                          f"a/{path}", f"b/{path}")))
+            else:
+                path.write_text(new, encoding="utf-8")
+
+        result, applied = fix_all(paths, _warn, args.unsafe_fixes or False, write, config, dry_run=args.diff)
+        if args.diff:
+            sys.stdout.write("".join(diffs))
+            return 1 if diffs else 0
+        print(f"Applied {applied} fix{'es' if applied != 1 else ''}.", file=sys.stderr)
+    else:
+        result = analyze(paths, _warn, use_jedi=not args.no_jedi, with_fixes=False, config=config)
+    if args.add_noqa:
+        from flaskscope.fixes.noqa import add_noqa
+
+        added = add_noqa(result.findings)
+        print(f"Added {added} suppression{'s' if added != 1 else ''}.", file=sys.stderr)
+        return 0
+    findings = result.findings
+    if args.format == "json":
+        report = json_report.render(findings, config)
+    elif args.format == "sarif":
+        report = sarif.render(findings, config)
+    elif args.format == "github":
+        report = github.render(findings, config)
+    else:
+        report = text_report.render(findings, result.files, args.quiet)
+    if args.statistics and args.format == "text":
+        counts: dict[str, int] = {}
+        for finding in findings:
+            counts[finding.code] = counts.get(finding.code, 0) + 1
+        report += "".join(f"\n{count:5d}  {code}" for code, count in sorted(counts.items()))
+    unused = result.unused_suppressions if args.unused_suppressions else []
+    if unused and args.format == "text":
+        from flaskscope.report.messages import display_path
+
+        report += "".join(f"\n{display_path(s.path)}:{s.line}: unused flaskscope suppression "
+                          f"({', '.join(sorted(s.codes)) if s.codes else 'all codes'})" for s in unused)
+    if args.output_file:
+        args.output_file.write_text(report + "\n", encoding="utf-8")
+    elif report:
+        print(report)
+    return 1 if findings or unused else 0
+
+
+def run_rule(args: argparse.Namespace) -> int:
+    from flaskscope.rules import RULES
+
+    if args.write_docs:
+        args.write_docs.mkdir(parents=True, exist_ok=True)
+        for rule in RULES.values():
+            (args.write_docs / f"{rule.code}.md").write_text(rule.markdown(), encoding="utf-8")
+        return 0
+    if args.all or not args.code:
+        for rule in RULES.values():
+            print(f"{rule.code}  {rule.name:<30} {rule.severity:<8} {rule.summary}")
+        return 0
+    found = RULES.get(args.code.upper())
+    if found is None:
+        print(f"flaskscope: error: no rule {args.code!r} (rules: {', '.join(RULES)})", file=sys.stderr)
+        return 2
+    print(found.markdown(), end="")
+    return 0
 
 
 def run_server(args: argparse.Namespace) -> int:
@@ -50,42 +153,18 @@ def run_server(args: argparse.Namespace) -> int:
     return 0
 
 
-def _warn(message: str) -> None:
-    print(f"flaskscope: warning: {message}", file=sys.stderr)
-
-
-def run_check(args: argparse.Namespace) -> int:
-    from flaskscope.analysis import analyze
-    from flaskscope.report import json_report, text_report
-
-    if args.fix:
-        from flaskscope.fixes.apply import fix_all
-
-        def write(path: Path, old: str, new: str) -> None:
-            path.write_text(new, encoding="utf-8")
-
-        result, applied = fix_all(list(args.paths), _warn, args.unsafe_fixes, write)
-        print(f"Applied {applied} fix{'es' if applied != 1 else ''}.", file=sys.stderr)
-    else:
-        result = analyze(list(args.paths), _warn, use_jedi=not args.no_jedi, with_fixes=False)
-    if args.format == "json":
-        print(json_report.render(result.findings))
-    else:
-        print(text_report.render(result.findings, result.files))
-    return 1 if result.findings else 0
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0) and 2
-    if args.command not in ("check", "server"):
+    commands = {"check": run_check, "rule": run_rule, "server": run_server}
+    if args.command not in commands:
         parser.print_help(sys.stderr)
         return 2
     try:
-        return run_check(args) if args.command == "check" else run_server(args)
+        return commands[args.command](args)
     except KeyboardInterrupt:
         return 2
     except Exception:  # noqa: BLE001 - report, never a bare traceback with exit 1

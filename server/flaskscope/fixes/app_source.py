@@ -26,9 +26,10 @@ class AppSource:
 
 
 class AppFinder:
-    def __init__(self, resolver: Resolver) -> None:
+    def __init__(self, resolver: Resolver, configured: str | None = None) -> None:
         self.resolver = resolver
         self.ws = resolver.ws
+        self.configured = configured
         self._project_apps: list[tuple[str, str]] | None = None
         self._factories: list[str] | None = None
 
@@ -76,6 +77,10 @@ class AppFinder:
         if found is not None:
             return found
         module = self.ws.module_of_scope[scope.qualname].name
+        if self.configured:  # the project said which app fixes should use
+            home, expression = self.configured.split(":", 1)
+            name = expression.split("(", 1)[0].split(".", 1)[0].strip()
+            return AppSource(expression.strip(), None if home == module else (home, name), True)
         apps = self.project_apps()
         if len(apps) == 1:
             app_module, name = apps[0]

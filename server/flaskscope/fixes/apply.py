@@ -10,22 +10,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from flaskscope.analysis import AnalysisResult, analyze, read_source
+from flaskscope.analysis import AnalysisResult, Analyzer, common_root, read_source
+from flaskscope.config import Config
 from flaskscope.fixes.model import Fix, apply_edits
 
 MAX_ROUNDS = 25
 
 
 def fix_all(paths: list[Path], warn: Callable[[str], None], unsafe: bool,
-            write: Callable[[Path, str, str], None]) -> tuple[AnalysisResult, int]:
+            write: Callable[[Path, str, str], None], config: Config | None = None,
+            dry_run: bool = False) -> tuple[AnalysisResult, int]:
     """Apply fixes until none is left; returns the last analysis and the number of fixes applied.
 
-    ``write(path, old_text, new_text)`` does the writing (or prints a diff instead).
+    ``write(path, old_text, new_text)`` does the writing; with ``dry_run`` the files are left alone
+    and later rounds analyse the edited text in memory (``--diff``).
     """
     applied = 0
     tried: set[tuple[str, str]] = set()
     overlay: dict[Path, str] = {}
-    result = analyze(paths, warn)
+    analyzer = Analyzer(common_root(paths), config=config)
+    result = analyzer.run(paths, warn)
+    first: dict[Path, str] = {}
     for _ in range(MAX_ROUNDS):
         chosen: dict[Path, Fix] = {}
         for finding in result.findings:
@@ -44,9 +49,13 @@ def fix_all(paths: list[Path], warn: Callable[[str], None], unsafe: bool,
         for fix in dict.fromkeys(chosen.values()):
             for path in {edit.path for edit in fix.edits}:
                 old = overlay.get(path) or read_source(path)
-                new = apply_edits(old, [e for e in fix.edits if e.path == path])
-                overlay[path] = new
-                write(path, old, new)
+                first.setdefault(path, old)
+                overlay[path] = apply_edits(old, [e for e in fix.edits if e.path == path])
+                if not dry_run:
+                    write(path, old, overlay[path])
             applied += 1
-        result = analyze(paths, warn)
+        result = analyzer.run(paths, warn, overlay={p.absolute(): t for p, t in overlay.items()})
+    if dry_run:
+        for path, original in first.items():
+            write(path, original, overlay[path])
     return result, applied

@@ -23,10 +23,11 @@ from flaskscope.resolve.values import Resolver
 class FixContext:
     resolver: Resolver
     views: set[str]
+    configured_app: str | None = None  # ``app = "module:expression"`` from the project's configuration
 
     def __post_init__(self) -> None:
         self.ws = self.resolver.ws
-        self.apps = AppFinder(self.resolver)
+        self.apps = AppFinder(self.resolver, self.configured_app)
         self._celery_constructions: list[tuple[Scope, CallSite]] | None = None
 
     def celery_constructions(self) -> list[tuple[Scope, CallSite]]:

@@ -13,12 +13,13 @@ from lsprotocol import types
 from pygls import uris
 from pygls.workspace import PositionCodec, ServerTextPosition, ServerTextRange
 
+from flaskscope.config import Config
 from flaskscope.findings import Finding
 from flaskscope.fixes.model import Fix
 from flaskscope.index.model import Span
 from flaskscope.lsp.settings import Settings
 from flaskscope.report.messages import display_path, message
-from flaskscope.rules import DOCS_URL, RULES
+from flaskscope.rules import DOCS_URL
 
 SOURCE = "flaskscope"
 _SEVERITY = {
@@ -64,7 +65,7 @@ def fix_to_json(fix: Fix, preferred: bool, codec: PositionCodec, lines_of: Lines
     return {"title": fix.display_title, "safe": fix.safe, "preferred": preferred, "edits": edits}
 
 
-def to_diagnostic(finding: Finding, settings: Settings, codec: PositionCodec, lines_of: Lines,
+def to_diagnostic(finding: Finding, settings: Settings, config: Config, codec: PositionCodec, lines_of: Lines,
                   base: Path | None) -> types.Diagnostic:
     lines = lines_of(finding.path)
     related = []
@@ -79,7 +80,7 @@ def to_diagnostic(finding: Finding, settings: Settings, codec: PositionCodec, li
         related.append(types.DiagnosticRelatedInformation(
             types.Location(uri_of(root.path), line_range(codec, lines_of(root.path), root.line)),
             f"also reached from {root.what} ({display_path(root.path, base)}:{root.line})"))
-    severity = settings.severity.get(finding.code, RULES[finding.code].severity)
+    severity = settings.severity.get(finding.code) or config.severity_of(finding.code)
     fixes = [fix_to_json(fix, number == 0, codec, lines_of) for number, fix in enumerate(finding.fixes)]
     return types.Diagnostic(
         range=span_range(codec, lines, finding.span),

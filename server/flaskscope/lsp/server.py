@@ -114,7 +114,7 @@ class FlaskscopeServer(LanguageServer):
         for finding in result.findings:
             if self.settings.enabled(finding.code):
                 by_uri.setdefault(convert.uri_of(finding.path), []).append(
-                    convert.to_diagnostic(finding, self.settings, codec, self.lines_of, self.root))
+                    convert.to_diagnostic(finding, self.settings, result.config, codec, self.lines_of, self.root))
         for uri in set(by_uri) | set(self.published):
             document = self.workspace.text_documents.get(uri)
             path_text = uris.to_fs_path(uri)

@@ -15,21 +15,20 @@ from flaskscope.findings import Root
 from flaskscope.index.builder import dotted_text
 from flaskscope.index.model import CallSite, Scope
 from flaskscope.knowledge import roots as table
-from flaskscope.knowledge.providers import CONTEXT_METHODS, WRAPPING_PROVIDERS
+from flaskscope.knowledge.project import Knowledge
+from flaskscope.knowledge.providers import CONTEXT_METHODS
 from flaskscope.knowledge.sinks import ESCAPING_PROXIES
 from flaskscope.levels import Level
 from flaskscope.resolve.values import Resolver, Value, scope_names
 
-_CALL_ROOTS = {r.callee: r for r in table.CALL_ROOTS}
-_DECORATOR_ROOTS = {r.decorator: r for r in table.DECORATOR_ROOTS}
-
 
 @dataclass(frozen=True)
 class ProjectFacts:
-    """What the project's configuration says, beyond its Python code."""
+    """What the project says beyond its Python code: its dependencies, settings and declarations."""
 
     uses_pytest_flask: bool = False
     server_name_configured: bool = False
+    knowledge: Knowledge = field(default_factory=Knowledge)
 
 
 @dataclass(frozen=True)
@@ -55,6 +54,7 @@ class EntryFinder:
         self.resolver = resolver
         self.ws = resolver.ws
         self.facts = facts
+        self.knowledge = facts.knowledge
         self.entries = Entries()
         self._cli_registered: set[str] = set()
         self._known: set[Root] = set()
@@ -113,7 +113,7 @@ class EntryFinder:
 
     def _call_root(self, scope: Scope, call: CallSite) -> None:
         value = self.resolver.value_of(scope, call.func)
-        spec = _CALL_ROOTS.get(value.name) if value.kind == "external" else None
+        spec = self.knowledge.call_roots.get(value.name) if value.kind == "external" else None
         if spec is None and value.kind in ("unknown", "external") and isinstance(call.func, ast.Attribute):
             spec = table.UNRESOLVED_METHOD_ROOTS.get(call.func.attr)
         if spec is None:
@@ -135,8 +135,8 @@ class EntryFinder:
         """``copy_current_request_context(f)`` runs ``f`` with the copied request context."""
         if isinstance(expr, ast.Call) and expr.args:
             func = self.resolver.value_of(scope, expr.func)
-            if func.kind == "external" and func.name in WRAPPING_PROVIDERS:
-                return WRAPPING_PROVIDERS[func.name], expr.args[0]
+            if func.kind == "external" and func.name in self.knowledge.wrapping_providers:
+                return self.knowledge.wrapping_providers[func.name], expr.args[0]
         return Level.NONE, expr
 
     def _escapes(self, scope: Scope, call: ast.Call, target: ast.expr, root: Root) -> None:
@@ -178,17 +178,18 @@ class EntryFinder:
         scope = self.ws.scopes.get(qualname)
         if scope is None:
             return Level.NONE
-        return max((WRAPPING_PROVIDERS.get(name, Level.NONE) for name, _ in self._decorator_names(scope)),
+        return max((self.knowledge.wrapping_providers.get(name, Level.NONE)
+                    for name, _ in self._decorator_names(scope)),
                    default=Level.NONE)
 
     def _decorated_root(self, scope: Scope) -> None:
         names = self._decorator_names(scope)
-        provided = max((WRAPPING_PROVIDERS.get(n, Level.NONE) for n, _ in names), default=Level.NONE)
+        provided = max((self.knowledge.wrapping_providers.get(n, Level.NONE) for n, _ in names), default=Level.NONE)
         for name, decorator in names:
             if name in table.VIEW_DECORATORS:
                 self.entries.views.add(scope.qualname)
                 continue
-            spec = _DECORATOR_ROOTS.get(name)
+            spec = self.knowledge.decorator_roots.get(name)
             if spec is None:
                 continue
             if spec.level == table.CELERY:
@@ -394,7 +395,7 @@ class EntryFinder:
 
     def _is_stream_wrapper(self, scope: Scope, func: ast.expr) -> bool:
         value = self.resolver.value_of(scope, func)
-        return value.kind == "external" and value.name in WRAPPING_PROVIDERS
+        return value.kind == "external" and value.name in self.knowledge.wrapping_providers
 
 
 def _argument(call: ast.Call, position: int | None, keyword: str | None) -> ast.expr | None:

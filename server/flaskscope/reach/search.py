@@ -16,7 +16,7 @@ from typing import Callable
 from flaskscope.findings import Hop
 from flaskscope.index.model import CallSite, Ref, Scope, Span
 from flaskscope.knowledge.roots import DEFERRED_INVOCATIONS, INHERITING_CALLS
-from flaskscope.knowledge.sinks import SINKS_BY_NAME, Sink
+from flaskscope.knowledge.sinks import Sink
 from flaskscope.levels import Level
 from flaskscope.reach.entries import ProjectFacts
 from flaskscope.resolve.jedi_fallback import JediFallback
@@ -147,8 +147,8 @@ class Search:
             is_last = i == len(ref.names) - 1
             use = ref.use if is_last else "deref"
             symbol = ".".join(ref.names[: i + 1])
-            if value.kind == "external" and value.name in SINKS_BY_NAME:
-                sink = SINKS_BY_NAME[value.name]
+            if value.kind == "external" and value.name in self.facts.knowledge.sinks:
+                sink = self.facts.knowledge.sinks[value.name]
                 if _fires(sink, use, ref if is_last else None):
                     code = self._rule_for(sink, level)
                     if code is not None:

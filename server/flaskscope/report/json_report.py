@@ -6,11 +6,12 @@ import json
 from typing import Any
 
 from flaskscope import __version__
+from flaskscope.config import Config
 from flaskscope.findings import Finding
 from flaskscope.report.messages import display_path, message
 
 
-def finding_to_dict(finding: Finding) -> dict[str, Any]:
+def finding_to_dict(finding: Finding, config: Config) -> dict[str, Any]:
     span = finding.span
     return {
         "path": display_path(finding.path),
@@ -19,7 +20,7 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
         "end_line": span.end_line,
         "end_column": span.end_col + 1,
         "code": finding.code,
-        "severity": finding.severity,
+        "severity": config.severity_of(finding.code),
         "context": "request" if finding.needs.name == "REQUEST" else "app",
         "symbol": finding.symbol,
         "message": message(finding),
@@ -28,5 +29,6 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
-def render(findings: list[Finding]) -> str:
-    return json.dumps({"version": __version__, "diagnostics": [finding_to_dict(f) for f in findings]}, indent=2)
+def render(findings: list[Finding], config: Config) -> str:
+    return json.dumps({"version": __version__, "diagnostics": [finding_to_dict(f, config) for f in findings]},
+                      indent=2)

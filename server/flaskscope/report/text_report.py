@@ -6,14 +6,17 @@ from flaskscope.findings import Finding
 from flaskscope.report.messages import display_path, message
 
 
-def render(findings: list[Finding], files: int) -> str:
+def render(findings: list[Finding], files: int, quiet: bool = False) -> str:
     lines = []
     for finding in findings:
         lines.append(f"{display_path(finding.path)}:{finding.span.line}:{finding.span.col + 1}: "
                      f"{finding.code} {message(finding)}")
-        for hop in finding.chain:
-            lines.append(f"    {display_path(hop.path)}:{hop.line}  {hop.name}")
+        if not quiet:
+            for hop in finding.chain:
+                lines.append(f"    {display_path(hop.path)}:{hop.line}  {hop.name}")
     count = len(findings)
+    if quiet:
+        return "\n".join(lines)
     if count:
         lines.append(f"Found {count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}.")
     else:

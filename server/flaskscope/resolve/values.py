@@ -63,8 +63,11 @@ class Workspace:
 
 
 class Resolver:
-    def __init__(self, workspace: Workspace) -> None:
+    def __init__(self, workspace: Workspace, declared: frozenset[str] = frozenset()) -> None:
         self.ws = workspace
+        # Workspace globals the project declared in its configuration (``extra-sinks``): resolution
+        # stops at their qualified name instead of looking at what they are assigned.
+        self.declared = declared
         self._active: set[tuple[str, int]] = set()
         self._returns: dict[str, Value] = {}
         self._callers: dict[str, list[tuple[Scope, ast.Call]]] | None = None
@@ -106,6 +109,8 @@ class Resolver:
         while walk is not None:
             binding = walk.locals.get(name)
             if binding is not None:
+                if walk.kind in ("module", "script") and f"{walk.module}.{name}" in self.declared:
+                    return Value("external", f"{walk.module}.{name}")
                 return self._binding_value(binding, walk, name)
             walk = self.ws.scopes.get(walk.parent) if walk.parent else None
         module = self.ws.module_of_scope.get(scope.qualname)
@@ -332,6 +337,8 @@ class Resolver:
     def _module_attribute(self, module_name: str, attr: str) -> Value:
         module = self.ws.modules[module_name]
         binding = module.globals.get(attr)
+        if f"{module_name}.{attr}" in self.declared:
+            return Value("external", f"{module_name}.{attr}")
         if binding is not None:
             return self._binding_value(binding, module.body_scope, attr)
         submodule = f"{module_name}.{attr}"
