@@ -74,7 +74,12 @@ async def test_columns_follow_the_negotiated_encoding(client: LanguageClient, tm
     expected = "utf-16" if editor == "visual-studio-code" else "utf-8"
     assert result.capabilities.position_encoding in (expected, None)
     uri = open_file(client, tmp_path / "app.py")
-    [diagnostic] = await wait_for_diagnostics(client, uri)
+    if editor == "neovim":  # Neovim 0.11 pulls the diagnostics of open documents
+        report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
+            text_document=types.TextDocumentIdentifier(uri)))
+        [diagnostic] = report.items
+    else:
+        [diagnostic] = await wait_for_diagnostics(client, uri)
     assert diagnostic.range.start == types.Position(2, character)
 
 
@@ -175,3 +180,24 @@ async def test_fix_all_source_action(client: LanguageClient, tmp_path: Path) -> 
     fix_all = [a for a in actions or [] if isinstance(a, types.CodeAction)]
     assert [a.kind for a in fix_all] == ["source.fixAll.flaskscope"]
     assert fix_all[0].edit is not None and fix_all[0].edit.changes
+
+
+async def test_pulling_clients_get_each_finding_once(client: LanguageClient, tmp_path: Path) -> None:
+    """With pull, open documents are not pushed (no duplicates); a file pushed while closed is cleared on open."""
+    project = copy_case("thread_config_read", tmp_path) / "project"
+    await start(client, project, "neovim")
+    views = project / "app" / "views.py"
+    views_uri = open_file(client, views)
+    await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
+        text_document=types.TextDocumentIdentifier(views_uri)))  # indexing done: reports.py was pushed (closed)
+    reports_uri = (project / "app" / "reports.py").as_uri()
+    assert [d.code for d in client.diagnostics.get(reports_uri, [])] == ["FCX101"]
+    open_file(client, project / "app" / "reports.py")
+    pulled = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
+        text_document=types.TextDocumentIdentifier(reports_uri)))
+    assert [d.code for d in pulled.items] == ["FCX101"]
+    assert not client.diagnostics[reports_uri]  # the pushed copy was cleared: shown once, by pull
+    change(client, views_uri, 2, views.read_text().replace("target=send_report", "target=print"))
+    pulled = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
+        text_document=types.TextDocumentIdentifier(reports_uri)))
+    assert not pulled.items

@@ -43,6 +43,8 @@ class FlaskscopeServer(LanguageServer):
         self.waiters: list[tuple[int, asyncio.Future[None]]] = []
         self.progress_token: str | None = None
         self.loop: asyncio.AbstractEventLoop | None = None
+        self.pull_active = False  # the client pulls diagnostics of open documents: do not push those
+        self.pushed: set[str] = set()  # uris whose last push was not empty
 
     # -------------------------------------------------------------- helpers
     @property
@@ -115,6 +117,7 @@ class FlaskscopeServer(LanguageServer):
             if self.settings.enabled(finding.code):
                 by_uri.setdefault(convert.uri_of(finding.path), []).append(
                     convert.to_diagnostic(finding, self.settings, result.config, codec, self.lines_of, self.root))
+        pulled_changed = False
         for uri in set(by_uri) | set(self.published):
             document = self.workspace.text_documents.get(uri)
             path_text = uris.to_fs_path(uri)
@@ -125,8 +128,13 @@ class FlaskscopeServer(LanguageServer):
             if diagnostics == self.published.get(uri, []) and uri in self.published:
                 continue
             self.published[uri] = diagnostics
-            self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-                uri=uri, diagnostics=diagnostics, version=document.version if document else None))
+            if self.pull_active and document is not None:
+                pulled_changed = True  # the client pulls open documents; pushing too would show them twice
+                self.clear_push(uri)
+                continue
+            self.push(uri, diagnostics, document.version if document else None)
+        if pulled_changed and self._refresh_supported():
+            self.workspace_diagnostic_refresh(None)  # an edit elsewhere changed an open file's results
         for generation, waiter in list(self.waiters):
             if generation <= snapshot.generation and not waiter.done():
                 waiter.set_result(None)
@@ -138,6 +146,23 @@ class FlaskscopeServer(LanguageServer):
             self.work_done_progress.end(self.progress_token, types.WorkDoneProgressEnd(
                 message=f"{result.files} files, {len(result.findings)} findings"))
             self.progress_token = None
+
+    def push(self, uri: str, diagnostics: list[types.Diagnostic], version: int | None) -> None:
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
+            uri=uri, diagnostics=diagnostics, version=version))
+        if diagnostics:
+            self.pushed.add(uri)
+        else:
+            self.pushed.discard(uri)
+
+    def clear_push(self, uri: str) -> None:
+        """A file pushed while closed is now open and pulled: clear the pushed copy, or it stays stale."""
+        if uri in self.pushed:
+            self.push(uri, [], None)
+
+    def _refresh_supported(self) -> bool:
+        workspace = self.client_capabilities.workspace
+        return bool(workspace and workspace.diagnostics and workspace.diagnostics.refresh_support)
 
     def republish(self) -> None:
         """Settings changed (severities, rule selection): publish every file again."""
@@ -168,6 +193,7 @@ def initialize(ls: FlaskscopeServer, params: types.InitializeParams) -> None:
     ls.apply_settings(params.initialization_options)
     text_document = params.capabilities.text_document
     if text_document is not None and text_document.diagnostic is not None and ls.settings.pull_diagnostics:
+        ls.pull_active = True
         ls.feature(types.TEXT_DOCUMENT_DIAGNOSTIC,
                    types.DiagnosticOptions(identifier="flaskscope", inter_file_dependencies=True,
                                            workspace_diagnostics=False))(pull_diagnostics)
@@ -220,6 +246,8 @@ async def initialized(ls: FlaskscopeServer, params: types.InitializedParams) -> 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: FlaskscopeServer, params: types.DidOpenTextDocumentParams) -> None:
+    if ls.pull_active:
+        ls.clear_push(params.text_document.uri)
     ls.request_analysis(0)
 
 
@@ -248,9 +276,11 @@ async def did_change_configuration(ls: FlaskscopeServer, params: types.DidChange
     settings = params.settings.get("flaskscope") if isinstance(params.settings, dict) else None
     workspace = ls.client_capabilities.workspace
     if settings is None and workspace is not None and workspace.configuration:
-        config = await ls.workspace_configuration_async(types.ConfigurationParams(
-            items=[types.ConfigurationItem(section="flaskscope")]))
+        config = await _ask_client("workspace/configuration", ls.workspace_configuration_async(
+            types.ConfigurationParams(items=[types.ConfigurationItem(section="flaskscope")])))
         settings = config[0] if config else None
+    if settings is None:
+        return  # nothing said about flaskscope: keep what initializationOptions set
     ls.apply_settings(settings)
     ls.republish()
 

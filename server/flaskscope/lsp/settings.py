@@ -39,10 +39,12 @@ def _codes(value: Any, key: str, problems: list[str]) -> frozenset[str] | None:
 def parse_settings(raw: Any) -> tuple[Settings, list[str]]:
     """Settings from editor JSON, and a readable line for each problem found."""
     problems: list[str] = []
-    if raw is None:
+    if raw is None or raw == []:  # Lua editors send an empty table as an empty array
         return Settings(), problems
     if not isinstance(raw, dict):
         return Settings(), ["`flaskscope` settings must be an object"]
+    if set(raw) == {"flaskscope"} and isinstance(raw["flaskscope"], dict):
+        raw = raw["flaskscope"]  # the whole settings tree, as Helix and some clients send it
     values: dict[str, Any] = {}
     known = {"select", "ignore", "severity", "pullDiagnostics", "pull_diagnostics", "debounceMs", "debounce_ms",
              "path", "interpreter", "args", "importStrategy", "showNotifications", "cwd", "trace"}
@@ -54,7 +56,7 @@ def parse_settings(raw: Any) -> tuple[Settings, list[str]]:
     if "ignore" in raw:
         values["ignore"] = _codes(raw["ignore"], "ignore", problems) or frozenset()
     if "severity" in raw:
-        severity = raw["severity"]
+        severity = raw["severity"] if raw["severity"] != [] else {}
         if isinstance(severity, dict) and all(k in RULES and v in SEVERITIES for k, v in severity.items()):
             values["severity"] = dict(severity)
         else:
