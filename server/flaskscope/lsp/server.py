@@ -24,6 +24,7 @@ from flaskscope import __version__
 from flaskscope.analysis import AnalysisResult, read_source
 from flaskscope.lsp import convert
 from flaskscope.lsp.hover import hover_markdown
+from flaskscope.lsp.lifeline import watch_parent
 from flaskscope.lsp.settings import Settings, parse_settings
 from flaskscope.lsp.worker import AnalysisWorker, Snapshot
 
@@ -190,6 +191,7 @@ server = FlaskscopeServer()
 
 @server.feature(types.INITIALIZE)
 def initialize(ls: FlaskscopeServer, params: types.InitializeParams) -> None:
+    watch_parent(params.process_id)
     ls.apply_settings(params.initialization_options)
     text_document = params.capabilities.text_document
     if text_document is not None and text_document.diagnostic is not None and ls.settings.pull_diagnostics:
