@@ -6,24 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from lsp_support import SERVER, change, copy_case, open_file, start, wait_for, wait_for_diagnostics
-
-
-@pytest_lsp.fixture(config=SERVER)
-async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
-    def register_capability(params: types.RegistrationParams) -> None:
-        """Editors accept the server's file watcher registration; so does this client."""
-
-    yield
-    try:
-        await lsp_client.shutdown_session()
-    except Exception:  # noqa: BLE001 - a test that never initialised has nothing to shut down
-        pass
+from lsp_support import change, copy_case, open_file, start, wait_for, wait_for_diagnostics
 
 
 async def test_diagnostic_content(client: LanguageClient, tmp_path: Path) -> None:

@@ -14,23 +14,13 @@ import sys
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from lsp_support import SERVER, apply_text_edits, change, copy_case, open_file, start
+from lsp_support import apply_text_edits, change, copy_case, open_file, start
 from test_fixes import BUGGY, NO_AUTOMATIC_FIX, RESIDUAL_ERRORS
 
 MAX_FIXES = 12
-
-
-@pytest_lsp.fixture(config=SERVER)
-async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    yield
-    try:
-        await lsp_client.shutdown_session()
-    except Exception:  # noqa: BLE001
-        pass
 
 
 async def pull(client: LanguageClient, uri: str) -> list[types.Diagnostic]:

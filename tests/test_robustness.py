@@ -10,26 +10,12 @@ import sys
 import time
 from pathlib import Path
 
-import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from lsp_support import SERVER, change, copy_case, open_file, start, wait_for, wait_for_diagnostics
+from lsp_support import change, copy_case, open_file, start, wait_for, wait_for_diagnostics
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest_lsp.fixture(config=SERVER)
-async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
-    def register_capability(params: types.RegistrationParams) -> None:
-        """Accept the file watcher registration, as editors do."""
-
-    yield
-    try:
-        await lsp_client.shutdown_session()
-    except Exception:  # noqa: BLE001
-        pass
 
 
 def cli_findings(project: Path) -> set[tuple[str, int, str]]:

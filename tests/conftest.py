@@ -1,0 +1,29 @@
+"""Shared fixtures: the real ``flaskscope server`` process with a pytest-lsp client."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+
+sys.path.insert(0, str(Path(__file__).parent))  # lsp_support, test_corpus helpers
+
+from lsp_support import SERVER  # noqa: E402
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
+    """A client that, like editors do, accepts the server's file watcher registration."""
+
+    @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register_capability(params: types.RegistrationParams) -> None:
+        """Accept it."""
+
+    yield
+    try:
+        await lsp_client.shutdown_session()
+    except Exception:  # noqa: BLE001 - a test that never initialised has nothing to shut down
+        pass
