@@ -139,28 +139,30 @@ def project_facts(root: Path, modules: list[ModuleIndex], config: Config | None 
     return ProjectFacts(uses_pytest_flask, server_name, knowledge)
 
 
-def worth_asking_jedi(ws: Workspace, sink_tails: frozenset[str]) -> frozenset[str]:
-    """Names of workspace functions that may reach a sink, by name alone (an over-approximation).
+def worth_asking_jedi(ws: Workspace, sink_scopes: set[str]) -> frozenset[str]:
+    """Names of workspace functions that may reach a sink: an over-approximation by name.
 
-    Only calls to these names are worth a jedi query: a call whose attribute name is not here
-    cannot lead to a finding whatever it resolves to.
+    It starts from the scopes where a use really resolves to a sink (and from properties, which
+    run on attribute access) and spreads to every function that calls one of those names. A call
+    whose attribute name is not here cannot lead to a finding whatever it resolves to, so jedi is
+    never asked about it.
     """
-    reaching = {scope.name for scope in ws.scopes.values()
-                if any(name in sink_tails for ref in scope.refs for name in ref.names)}
-    reaching |= {scope.name for scope in ws.scopes.values() if scope.is_property}
-    changed = True
-    while changed:
-        changed = False
-        for scope in ws.scopes.values():
-            if scope.name in reaching or scope.kind not in ("function", "lambda"):
-                continue
-            for call in scope.calls:
-                func = call.func
-                name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-                if name in reaching:
-                    reaching.add(scope.name)
-                    changed = True
-                    break
+    reaching = {ws.scopes[q].name for q in sink_scopes} | {s.name for s in ws.scopes.values() if s.is_property}
+    callers: dict[str, set[str]] = {}
+    for scope in ws.scopes.values():
+        if scope.kind not in ("function", "lambda"):
+            continue
+        for call in scope.calls:
+            func = call.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            if name:
+                callers.setdefault(name, set()).add(scope.name)
+    frontier = list(reaching)
+    while frontier:
+        for caller in callers.get(frontier.pop(), ()):
+            if caller not in reaching:
+                reaching.add(caller)
+                frontier.append(caller)
     return frozenset(reaching)
 
 
@@ -209,7 +211,9 @@ class Analyzer:
                 self._jedi = JediFallback(self.root, lines)
             jedi = self._jedi
             jedi.reset(lines)
-        search = Search(resolver, facts, jedi, worth_asking_jedi(ws, facts.knowledge.sink_tails))
+        search = Search(resolver, facts, jedi, frozenset())
+        sink_sites = _sink_sites(ws, search, entries.views, facts)
+        search.worth_asking = worth_asking_jedi(ws, {site.scope for site in sink_sites})
         findings = _collect(ws, entries.roots, search)
         findings.extend(_escape_findings(ws, entries))
         findings = [f for f in _drop_shadowed(findings)
@@ -220,7 +224,7 @@ class Analyzer:
             kept = [replace(f, fixes=plan_fixes(fix_context, f)) for f in kept]
         kept.sort(key=lambda f: (str(f.path), f.span.line, f.span.col, f.code))
         return AnalysisResult(kept, files=len(modules), jedi_queries=jedi.queries if jedi else 0,
-                              roots=list(entries.roots), sink_sites=_sink_sites(ws, search, entries.views, facts),
+                              roots=list(entries.roots), sink_sites=sink_sites,
                               paths=[m.path for m in modules], suppressed=suppressed, unused_suppressions=unused,
                               config=config)
 
