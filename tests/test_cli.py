@@ -90,3 +90,14 @@ def test_analysed_code_is_never_imported_or_run(tmp_path: Path) -> None:
     proc = run(["check", "."], tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert not marker.exists()
+
+
+def test_progress_line_only_on_a_terminal(tmp_path: Path) -> None:
+    """Piped stderr (CI logs) never gets the progress counter; a terminal does, for big projects."""
+    for number in range(210):
+        (tmp_path / f"m{number}.py").write_text("x = 1\n")
+    piped = run(["check", "."], tmp_path)
+    assert "indexing" not in piped.stderr
+    terminal = subprocess.run(["script", "-qc", f"{sys.executable} -m flaskscope check .", "/dev/null"],
+                              cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert "indexing 210/210 files" in terminal.stdout

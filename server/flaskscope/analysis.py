@@ -84,12 +84,16 @@ class IndexCache:
 
 
 def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Path, str] | None = None,
-                cache: IndexCache | None = None, config: Config | None = None) -> list[ModuleIndex]:
+                cache: IndexCache | None = None, config: Config | None = None,
+                progress: Callable[[int, int], None] | None = None) -> list[ModuleIndex]:
     """Index every Python file under ``paths``; ``overlay`` holds unsaved editor text by path."""
     overlay = overlay or {}
     modules: list[ModuleIndex] = []
     taken: set[str] = set()
-    for source_file in discover(paths, warn):
+    files = discover(paths, warn)
+    for number, source_file in enumerate(files, 1):
+        if progress is not None:
+            progress(number, len(files))
         path = source_file.path
         if config is not None and config.exclude and config.excluded(path):
             continue
@@ -179,7 +183,8 @@ class Analyzer:
     """
 
     def __init__(self, root: Path, use_jedi: bool = True, with_fixes: bool = True,
-                 config: Config | None = None) -> None:
+                 config: Config | None = None, progress: Callable[[int, int], None] | None = None) -> None:
+        self.progress = progress  # called with (files indexed, files in all) while indexing
         self.root = root
         self.use_jedi = use_jedi
         self.with_fixes = with_fixes  # plan fixes only for adapters that offer them
@@ -198,7 +203,7 @@ class Analyzer:
     def run(self, paths: list[Path], warn: Callable[[str], None],
             overlay: dict[Path, str] | None = None) -> AnalysisResult:
         config = self.config if self.config is not None else self._found_config(warn)
-        modules = index_files(paths, warn, overlay, self.index_cache, config)
+        modules = index_files(paths, warn, overlay, self.index_cache, config, self.progress)
         ws = Workspace(modules)
         resolver = Resolver(ws, frozenset(config.extra_sinks))
         facts = project_facts(self.root, modules, config)
@@ -230,9 +235,10 @@ class Analyzer:
 
 
 def analyze(paths: list[Path], warn: Callable[[str], None], use_jedi: bool = True,
-            with_fixes: bool = True, config: Config | None = None) -> AnalysisResult:
+            with_fixes: bool = True, config: Config | None = None,
+            progress: Callable[[int, int], None] | None = None) -> AnalysisResult:
     """One run over ``paths`` (what ``flaskscope check`` does)."""
-    return Analyzer(common_root(paths), use_jedi, with_fixes, config).run(paths, warn)
+    return Analyzer(common_root(paths), use_jedi, with_fixes, config, progress).run(paths, warn)
 
 
 def _apply_suppressions(findings: list[Finding], modules: list[ModuleIndex], config: Config

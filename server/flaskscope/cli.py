@@ -11,6 +11,7 @@ import difflib
 import sys
 import traceback
 from pathlib import Path
+from typing import Callable
 
 from flaskscope import __version__
 
@@ -54,6 +55,19 @@ def _warn(message: str) -> None:
     print(f"flaskscope: warning: {message}", file=sys.stderr)
 
 
+def _terminal_progress(quiet: bool) -> Callable[[int, int], None] | None:
+    """A one-line progress counter on stderr, only on a terminal and for projects worth waiting on."""
+    if quiet or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= 200 and (done % 50 == 0 or done == total):
+            end = "\n" if done == total else ""
+            print(f"\rflaskscope: indexing {done}/{total} files", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
 def run_check(args: argparse.Namespace) -> int:
     from flaskscope.analysis import analyze, common_root
     from flaskscope.config import ConfigError, find_config, load_config
@@ -83,7 +97,8 @@ def run_check(args: argparse.Namespace) -> int:
             return 1 if diffs else 0
         print(f"Applied {applied} fix{'es' if applied != 1 else ''}.", file=sys.stderr)
     else:
-        result = analyze(paths, _warn, use_jedi=not args.no_jedi, with_fixes=False, config=config)
+        result = analyze(paths, _warn, use_jedi=not args.no_jedi, with_fixes=False, config=config,
+                         progress=_terminal_progress(args.quiet))
     if args.add_noqa:
         from flaskscope.fixes.noqa import add_noqa
 
