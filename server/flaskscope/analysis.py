@@ -146,12 +146,11 @@ def project_facts(root: Path, modules: list[ModuleIndex], config: Config | None 
 def worth_asking_jedi(ws: Workspace, sink_scopes: set[str]) -> frozenset[str]:
     """Names of workspace functions that may reach a sink: an over-approximation by name.
 
-    It starts from the scopes where a use really resolves to a sink (and from properties, which
-    run on attribute access) and spreads to every function that calls one of those names. A call
-    whose attribute name is not here cannot lead to a finding whatever it resolves to, so jedi is
-    never asked about it.
+    It starts from the scopes where a use really resolves to a sink and spreads to every function
+    that calls one of those names. A call whose attribute name is not here cannot lead to a finding
+    whatever it resolves to, so jedi is never asked about it.
     """
-    reaching = {ws.scopes[q].name for q in sink_scopes} | {s.name for s in ws.scopes.values() if s.is_property}
+    reaching = {ws.scopes[q].name for q in sink_scopes}
     callers: dict[str, set[str]] = {}
     for scope in ws.scopes.values():
         if scope.kind not in ("function", "lambda"):
