@@ -1,11 +1,12 @@
 # The two commands the README promises, both working on a fresh clone:
 #   make example   run flaskscope on the bundled example project
-#   make test      run the test suite (the runtime-verified corpus included)
+#   make test      run every test: the Python suite (runtime-verified corpus, language server, Neovim)
+#                  and the VS Code extension (unit tests, .vsix, end-to-end in a real VS Code)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: example test install
+.PHONY: example test test-python test-vscode install
 
 install: $(VENV)/.installed
 
@@ -19,5 +20,11 @@ $(VENV)/.installed: pyproject.toml
 example: install
 	-$(BIN)/flaskscope check examples/blog
 
-test: install
+test: test-python test-vscode
+
+test-python: install
 	$(BIN)/python -m pytest -n 2
+
+# Installs Chromium (apt, as root), Node 24 and code-server (npm) on first use; see client-vscode/scripts/ci.sh.
+test-vscode: install
+	VENV=$(VENV) bash client-vscode/scripts/ci.sh

@@ -101,3 +101,14 @@ def test_progress_line_only_on_a_terminal(tmp_path: Path) -> None:
     terminal = subprocess.run(["script", "-qc", f"{sys.executable} -m flaskscope check .", "/dev/null"],
                               cwd=tmp_path, capture_output=True, text=True, timeout=120)
     assert "indexing 210/210 files" in terminal.stdout
+
+
+def test_import_cycles_end(tmp_path: Path) -> None:
+    """`from a import *` both ways, and names re-exported in a circle, resolve to nothing: no recursion."""
+    (tmp_path / "a.py").write_text("from b import *\nfrom c import helper\n")
+    (tmp_path / "b.py").write_text("from a import *\n")
+    (tmp_path / "c.py").write_text("from a import helper\n\n\ndef job():\n    helper()\n    missing()\n")
+    (tmp_path / "d.py").write_text("import threading\nimport c\n\nthreading.Thread(target=c.job).start()\n")
+    proc = run(["check", "."], tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -60,6 +60,7 @@ def test_diff_shows_the_fix_and_writes_nothing(project: Path) -> None:
     proc = run(["check", "--diff", "."], project)
     assert proc.returncode == 1
     assert "+    with app.app_context():" in proc.stdout and "args=(current_app._get_current_object(),)" in proc.stdout
+    assert "+from flask import Blueprint, current_app" in proc.stdout  # joins the existing import
     assert {p: p.read_text() for p in project.rglob("*.py")} == before
 
 

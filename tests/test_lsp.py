@@ -26,6 +26,7 @@ async def test_diagnostic_content(client: LanguageClient, tmp_path: Path) -> Non
     related = diagnostic.related_information or []
     assert [(Path(r.location.uri).name if False else r.location.uri.rsplit("/", 1)[-1], r.location.range.start.line)
             for r in related] == [("views.py", 11), ("reports.py", 9), ("reports.py", 4)]
+    assert related[0].location.range.start.character == 4  # the statement, after its indentation
     fixes = diagnostic.data["fixes"]
     assert sum(fix["preferred"] for fix in fixes) == 1
 

@@ -159,6 +159,8 @@ def run_server(args: argparse.Namespace) -> int:
     handler: logging.Handler = (logging.FileHandler(args.log_file) if args.log_file
                                 else logging.StreamHandler(sys.stderr))
     logging.basicConfig(level=level, handlers=[handler], format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.verbose < 2:  # pygls logs every JSON-RPC message at INFO: only -vv wants that
+        logging.getLogger("pygls").setLevel(logging.WARNING)
     from flaskscope.lsp.server import server
 
     if args.tcp:

@@ -109,6 +109,13 @@ def add_import(module: ModuleIndex, from_module: str, name: str) -> TextEdit | N
     if has_import(module, from_module, name):
         return None
     tree = ast.parse(module.source)
+    for stmt in tree.body:  # join an existing single-line ``from <module> import ...`` (keeps import order)
+        if isinstance(stmt, ast.ImportFrom) and stmt.module == from_module and not stmt.level \
+                and stmt.lineno == stmt.end_lineno and all(alias.name != "*" for alias in stmt.names):
+            last = stmt.names[-1]
+            line, col = last.end_lineno or stmt.lineno, last.end_col_offset or 0
+            return TextEdit(module.path, line, _char_col(module, line, col), line, _char_col(module, line, col),
+                            f", {name}")
     after = 0
     for stmt in tree.body:
         if isinstance(stmt, (ast.Import, ast.ImportFrom)):

@@ -47,8 +47,8 @@ def span_range(codec: PositionCodec, lines: list[str], span: Span) -> types.Rang
 
 
 def line_range(codec: PositionCodec, lines: list[str], line: int) -> types.Range:
-    text = lines[line - 1] if 0 < line <= len(lines) else ""
-    width = len(text.rstrip("\r\n"))
+    text = (lines[line - 1] if 0 < line <= len(lines) else "").rstrip("\r\n")
+    width = len(text)
     indent = width - len(text.lstrip())
     return to_range(codec, lines, line, indent, line, width)
 

@@ -75,6 +75,7 @@ class Resolver:
         self._names: dict[tuple[str, str], Value] = {}
         self._looking_up: set[tuple[str, str]] = set()
         self._chains: dict[str, list[ClassInfo]] = {}
+        self._attributes_active: set[tuple[str, str]] = set()
         self._external_bases: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------------ names
@@ -335,6 +336,17 @@ class Resolver:
         return UNKNOWN
 
     def _module_attribute(self, module_name: str, attr: str) -> Value:
+        """An attribute of a workspace module; import cycles (``from a import *`` both ways) end here."""
+        key = (module_name, attr)
+        if key in self._attributes_active:
+            return UNKNOWN
+        self._attributes_active.add(key)
+        try:
+            return self._find_module_attribute(module_name, attr)
+        finally:
+            self._attributes_active.discard(key)
+
+    def _find_module_attribute(self, module_name: str, attr: str) -> Value:
         module = self.ws.modules[module_name]
         binding = module.globals.get(attr)
         if f"{module_name}.{attr}" in self.declared:
