@@ -11,7 +11,6 @@ import ast
 import io
 import tokenize
 from functools import lru_cache
-from pathlib import Path
 
 from flaskscope.fixes.model import TextEdit
 from flaskscope.index.model import ModuleIndex
@@ -190,5 +189,3 @@ def insert_before_statement(module: ModuleIndex, stmt: ast.stmt, text_lines: lis
     new_text = "".join(indent + line.replace("    ", unit) + "\n" if line else "\n" for line in text_lines)
     return TextEdit(module.path, start, 0, start, 0, new_text)
 
-
-__all__ = ["Path"]

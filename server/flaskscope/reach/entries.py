@@ -16,7 +16,6 @@ from flaskscope.index.builder import dotted_text
 from flaskscope.index.model import CallSite, Scope
 from flaskscope.knowledge import roots as table
 from flaskscope.knowledge.project import Knowledge
-from flaskscope.knowledge.providers import CONTEXT_METHODS
 from flaskscope.knowledge.sinks import ESCAPING_PROXIES
 from flaskscope.levels import Level
 from flaskscope.resolve.values import Resolver, Value, scope_names
@@ -414,8 +413,6 @@ def _elements(expr: ast.expr) -> list[ast.expr]:
         return [e for value in expr.values for e in _elements(value)]
     return [expr]
 
-
-__all__ = ["CONTEXT_METHODS", "EntryFinder", "Entries", "Escape", "ProjectFacts"]
 
 
 def _is_super_call(func: ast.expr) -> bool:
