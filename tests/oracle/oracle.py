@@ -174,9 +174,23 @@ def run_pytest(args: list[str], pytest_flask: bool = False) -> int:
                 record(call.excinfo.value, call.excinfo.tb)
 
     plugins_off = [] if pytest_flask else ["-p", "no:flask"]
-    full = ["-q", "-p", "no:cacheprovider", *plugins_off, "--rootdir", str(PROJECT_DIR), *args]
+    # The case's tests only: no conftest.py or configuration from the repository around the case.
+    isolated = ["--rootdir", str(PROJECT_DIR), "--confcutdir", str(PROJECT_DIR), "-c", str(_project_ini())]
+    full = ["-q", "-p", "no:cacheprovider", "-p", "no:lsp", *plugins_off, *isolated, *args]
     with contextlib.redirect_stdout(sys.stderr):
         return int(pytest.main(full, plugins=[_Recorder()]))
+
+
+def _project_ini() -> Path:
+    """The case project's own pytest configuration, or an empty one (never the repository's)."""
+    import tempfile
+
+    for name in ("pytest.ini", "pyproject.toml", "tox.ini", "setup.cfg"):
+        if (PROJECT_DIR / name).is_file():
+            return PROJECT_DIR / name
+    ini = Path(tempfile.mkdtemp()) / "pytest.ini"
+    ini.write_text("[pytest]\n", encoding="utf-8")
+    return ini
 
 
 def cli_result(result: Any) -> Any:
