@@ -188,3 +188,22 @@ async def test_pulling_clients_get_each_finding_once(client: LanguageClient, tmp
     pulled = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
         text_document=types.TextDocumentIdentifier(reports_uri)))
     assert not pulled.items
+
+
+async def test_open_files_get_results_before_indexing_ends(client: LanguageClient, tmp_path: Path) -> None:
+    """A big workspace: the open file's findings are published before the workspace is indexed."""
+    (tmp_path / "jobs.py").write_text(
+        "import threading\nfrom flask import current_app\n\n\ndef job():\n    print(current_app.name)\n\n\n"
+        "threading.Thread(target=job).start()\n")
+    filler = tmp_path / "filler"
+    filler.mkdir()
+    for number in range(1500):
+        (filler / f"m{number}.py").write_text(
+            "".join(f"def f{k}(x):\n    return [y * {k} for y in range(x) if y % 3]\n\n\n" for k in range(12)))
+    await start(client, tmp_path)
+    uri = open_file(client, tmp_path / "jobs.py")  # as editors do: right after initialized
+    [diagnostic] = await wait_for_diagnostics(client, uri)
+    assert diagnostic.code == "FCX101"
+    ended = [r for reports in client.progress_reports.values() for r in reports
+             if isinstance(r, types.WorkDoneProgressEnd)]
+    assert not ended, "the open file waited for the whole workspace"

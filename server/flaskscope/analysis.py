@@ -125,6 +125,35 @@ def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Pa
     return modules
 
 
+def import_closure(root: Path, start: list[Path], warn: Callable[[str], None],
+                   overlay: dict[Path, str] | None = None, cache: IndexCache | None = None) -> list[Path]:
+    """``start`` and every workspace module they import, transitively (by import statements only).
+
+    It lets an editor see the open file's results before the whole workspace is indexed: the calls
+    an open file makes are analysed; the entry points elsewhere that reach it come with the full run.
+    """
+    by_module = {f.module: f.path for f in discover([root], lambda message: None)}
+    wanted = list(dict.fromkeys(p.absolute() for p in start))
+    seen: set[Path] = set()
+    while wanted:
+        path = wanted.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for module in index_files([path], warn, overlay, cache):
+            for scope in module.scopes.values():
+                for binding in scope.locals.values():
+                    if binding.kind != "import":
+                        continue
+                    parts = binding.target.split(".")
+                    for cut in range(len(parts), 0, -1):  # ``pkg.mod.name``: the longest module prefix
+                        found = by_module.get(".".join(parts[:cut]))
+                        if found is not None:
+                            wanted.append(found.absolute())
+                            break
+    return sorted(seen)
+
+
 def project_facts(root: Path, modules: list[ModuleIndex], config: Config | None = None) -> ProjectFacts:
     uses_pytest_flask = False
     for name in _DEPENDENCY_FILES:

@@ -109,6 +109,9 @@ class FlaskscopeServer(LanguageServer):
             self.loop.call_soon_threadsafe(self.publish, snapshot, result, warnings)
 
     def publish(self, snapshot: Snapshot, result: AnalysisResult, warnings: list[str]) -> None:
+        if snapshot.partial:
+            self.publish_open_files(snapshot, result)
+            return
         self.result, self.snapshot = result, snapshot
         for warning in warnings:
             self.report_once(warning)
@@ -141,6 +144,24 @@ class FlaskscopeServer(LanguageServer):
                 waiter.set_result(None)
         self.waiters = [(g, w) for g, w in self.waiters if not w.done()]
         self.end_progress(result)
+
+    def publish_open_files(self, snapshot: Snapshot, result: AnalysisResult) -> None:
+        """Early results for open documents, while the whole workspace is still being indexed.
+
+        Only findings the open files' own calls lead to; the full run that follows replaces them.
+        Pull requests still wait for the full run.
+        """
+        codec = self.codec()
+        for path in snapshot.texts:
+            uri = convert.uri_of(path)
+            document = self.workspace.text_documents.get(uri)
+            if document is None or snapshot.versions.get(path) != document.version or self.pull_active:
+                continue
+            diagnostics = [convert.to_diagnostic(f, self.settings, result.config, codec, self.lines_of, self.root)
+                           for f in result.findings if f.path.absolute() == path and self.settings.enabled(f.code)]
+            if diagnostics:
+                self.published[uri] = diagnostics
+                self.push(uri, diagnostics, document.version)
 
     def end_progress(self, result: AnalysisResult) -> None:
         if self.progress_token is not None:
@@ -202,6 +223,7 @@ def initialize(ls: FlaskscopeServer, params: types.InitializeParams) -> None:
 
 
 CLIENT_TIMEOUT = 5.0  # seconds to wait for the client's answer to a server request
+FIRST_RUN_DELAY = 0.3  # seconds after ``initialized`` before indexing starts without an open file
 
 
 async def _ask_client(what: str, request: Any) -> Any:
@@ -219,7 +241,9 @@ async def initialized(ls: FlaskscopeServer, params: types.InitializedParams) -> 
     ls.loop = asyncio.get_running_loop()
     ls.worker = AnalysisWorker(ls.root, ls.take_snapshot, ls.deliver)
     ls.worker.start()
-    ls.request_analysis(0)
+    # Editors open their files right after ``initialized``: wait a moment so the first run knows
+    # them and analyses them first (a didOpen in the meantime starts it at once).
+    ls.request_analysis(FIRST_RUN_DELAY)
     capabilities = ls.client_capabilities
     workspace, window = capabilities.workspace, capabilities.window
     if window is not None and window.work_done_progress:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from flaskscope.analysis import AnalysisResult, Analyzer
+from flaskscope.analysis import AnalysisResult, Analyzer, import_closure
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +28,7 @@ class Snapshot:
     versions: dict[Path, int]
     generation: int
     paths: tuple[Path, ...] = field(default=())
+    partial: bool = False  # only the open files and their imports: the whole workspace follows
 
 
 class AnalysisWorker:
@@ -66,6 +67,7 @@ class AnalysisWorker:
 
     def _loop(self) -> None:
         analyzer = Analyzer(self._root or Path.cwd())  # created here: jedi must live on this thread
+        indexed = False
         while True:
             with self._condition:
                 while not self._stopping and (self._due is None or time.monotonic() < self._due):
@@ -77,6 +79,9 @@ class AnalysisWorker:
                 generation = self._requested
             snapshot = self._take_snapshot(generation)
             warnings: list[str] = []
+            if not indexed and self._root is not None and snapshot.texts:
+                self._open_files_first(analyzer, snapshot)
+            indexed = True
             try:
                 paths = list(snapshot.paths) or ([self._root] if self._root else list(snapshot.texts))
                 started = time.perf_counter()
@@ -86,3 +91,18 @@ class AnalysisWorker:
                 log.exception("analysis failed; keeping the previous results")
                 continue
             self._deliver(snapshot, result, warnings)
+
+    def _open_files_first(self, analyzer: Analyzer, snapshot: Snapshot) -> None:
+        """Before the first whole-workspace run: the open files and what they import, published early."""
+        assert self._root is not None
+        warnings: list[str] = []
+        try:
+            paths = import_closure(self._root, list(snapshot.texts), warnings.append, snapshot.texts,
+                                   analyzer.index_cache)
+            started = time.perf_counter()
+            result = analyzer.run(paths, warnings.append, overlay=snapshot.texts)
+            log.info("open files first: %d files in %.0f ms", result.files, (time.perf_counter() - started) * 1000)
+        except Exception:  # noqa: BLE001 - the full run follows anyway
+            log.exception("analysis of the open files failed")
+            return
+        self._deliver(replace(snapshot, partial=True), result, warnings)
