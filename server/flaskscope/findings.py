@@ -54,9 +54,3 @@ class Finding:
     chain: tuple[Hop, ...]
     other_roots: tuple[Root, ...] = ()
     fixes: tuple[Fix, ...] = ()  # the first is the preferred one
-
-    @property
-    def severity(self) -> str:
-        from flaskscope.rules import RULES
-
-        return RULES[self.code].severity

@@ -107,7 +107,8 @@ def add_import(module: ModuleIndex, from_module: str, name: str) -> TextEdit | N
     """``from <from_module> import <name>`` after the module's last top-level import."""
     if has_import(module, from_module, name):
         return None
-    tree = ast.parse(module.source)
+    tree = module.body_scope.node  # the tree the index was built from: no second parse
+    assert isinstance(tree, ast.Module)
     for stmt in tree.body:  # join an existing single-line ``from <module> import ...`` (keeps import order)
         if isinstance(stmt, ast.ImportFrom) and stmt.module == from_module and not stmt.level \
                 and stmt.lineno == stmt.end_lineno and all(alias.name != "*" for alias in stmt.names):

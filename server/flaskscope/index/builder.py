@@ -142,7 +142,6 @@ class IndexBuilder:
         for arg in [*args.posonlyargs, *args.args, *args.kwonlyargs]:
             scope.locals[arg.arg] = Binding("param", expr=arg.annotation, scope=parent.qualname)
         self.index.scopes[qualname] = scope
-        self.index.defs_by_node[id(node)] = qualname
         saved_depth, self._branch_depth = self._branch_depth, 0
         saved_stack, self._call_stack = self._call_stack, []
         if isinstance(node, ast.Lambda):

@@ -125,7 +125,6 @@ class ModuleIndex:
     classes: dict[str, ClassInfo] = field(default_factory=dict)
     star_imports: list[str] = field(default_factory=list)
     lambdas: dict[int, str] = field(default_factory=dict)  # id(ast.Lambda) -> scope qualname
-    defs_by_node: dict[int, str] = field(default_factory=dict)  # id(def node) -> qualname
     # ``<target>.<attr> = <value>`` statements, e.g. ``celery.Task = FlaskTask``:
     # (scope, target object expression, attr, value).
     attribute_assignments: list[tuple[str, ast.expr, str, ast.expr]] = field(default_factory=list)
