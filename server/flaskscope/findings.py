@@ -40,6 +40,8 @@ class Root:
     spawned: bool = False  # started by a call at ``path:line`` (a thread) rather than declared there
     site: ast.Call | None = field(default=None, compare=False)  # the spawning call, for fixes
     site_scope: str = field(default="", compare=False)  # the scope that makes that call
+    site_callee: str = field(default="", compare=False)  # the spawner's canonical name (``threading.Thread``)
+    site_target: ast.expr | None = field(default=None, compare=False)  # the callable argument, as written
 
 
 @dataclass(frozen=True)

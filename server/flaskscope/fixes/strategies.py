@@ -146,22 +146,12 @@ SPAWN_ARGUMENT_STYLE: dict[str, str] = {
 
 
 def _spawner(ctx: FixContext, finding: Finding) -> tuple[Scope, ast.Call, str, ast.expr] | None:
+    """The spawning call of a spawned root, as the entry finder matched it (scope, call, spawner, target)."""
     root = finding.root
     site_scope = ctx.scope(root.site_scope)
-    if not root.spawned or root.site is None or site_scope is None:
+    if root.site is None or root.site_target is None or site_scope is None or not root.site_callee:
         return None
-    callee = ctx.resolver.value_of(site_scope, root.site.func)
-    from flaskscope.knowledge.roots import CALL_ROOTS
-
-    spec = next((r for r in CALL_ROOTS if r.callee == callee.name), None)
-    if spec is None:
-        return None
-    target = next((k.value for k in root.site.keywords if k.arg == spec.keyword), None)
-    if target is None and spec.position is not None and len(root.site.args) > spec.position:
-        target = root.site.args[spec.position]
-    if target is None:
-        return None
-    return site_scope, root.site, callee.name, target
+    return site_scope, root.site, root.site_callee, root.site_target
 
 
 def _site_app(ctx: FixContext, site_scope: Scope, call: ast.Call) -> tuple[str, list[TextEdit]] | None:

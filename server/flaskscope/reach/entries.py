@@ -117,17 +117,17 @@ class EntryFinder:
             spec = table.UNRESOLVED_METHOD_ROOTS.get(call.func.attr)
         if spec is None:
             return
-        expr = _argument(call.node, spec.position, spec.keyword)
-        if expr is None:
+        argument = _argument(call.node, spec.position, spec.keyword)
+        if argument is None:
             return
-        level, expr = self._unwrap(scope, expr)
+        level, expr = self._unwrap(scope, argument)
         targets = scope_names(self.resolver.value_of(scope, expr))
         path = self._path(scope)
         for entry in targets:
             self._add(Root(spec.kind, path, call.span.line, max(level, self._decorator_level(entry)),
-                           spec.what, entry, True, call.node, scope.qualname))
+                           spec.what, entry, True, call.node, scope.qualname, spec.callee, argument))
         root = Root(spec.kind, path, call.span.line, level, spec.what, targets[0] if targets else "", True,
-                    call.node, scope.qualname)
+                    call.node, scope.qualname, spec.callee, argument)
         self._escapes(scope, call.node, expr, root)
 
     def _unwrap(self, scope: Scope, expr: ast.expr) -> tuple[Level, ast.expr]:
