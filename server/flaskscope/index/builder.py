@@ -10,7 +10,6 @@ resolution is left to ``resolve``.
 from __future__ import annotations
 
 import ast
-import contextlib
 from pathlib import Path
 from typing import Iterator
 
@@ -75,9 +74,10 @@ class _Columns:
 
     def __init__(self, source: str) -> None:
         self._lines = source.splitlines()
+        self._ascii = source.isascii()  # then every byte offset is already a code-point column
 
     def col(self, line: int, byte_col: int) -> int:
-        if line - 1 >= len(self._lines):
+        if self._ascii or line - 1 >= len(self._lines):
             return byte_col
         text = self._lines[line - 1]
         if text.isascii():
@@ -87,9 +87,34 @@ class _Columns:
     def span(self, node: ast.AST) -> Span:
         line = getattr(node, "lineno", 1)
         end_line = getattr(node, "end_lineno", None) or line
+        if self._ascii:
+            return Span(line, getattr(node, "col_offset", 0), end_line, getattr(node, "end_col_offset", None) or 0)
         col = self.col(line, getattr(node, "col_offset", 0))
         end_col = self.col(end_line, getattr(node, "end_col_offset", None) or 0)
         return Span(line, col, end_line, end_col)
+
+    def prefix_spans(self, nodes: list[ast.expr]) -> tuple[Span, ...]:
+        """The spans of ``a``, ``a.b``, ``a.b.c``: all start where the base name starts."""
+        base = nodes[0]
+        line, col = base.lineno, self.col(base.lineno, base.col_offset)
+        return tuple(Span(line, col, n.end_lineno or line, self.col(n.end_lineno or line, n.end_col_offset or 0))
+                     for n in nodes)
+
+
+class _Branch:
+    """``with builder.branch:`` marks what is walked inside as code that may not run."""
+
+    __slots__ = ("builder", "conditional")
+
+    def __init__(self, builder: IndexBuilder, conditional: bool) -> None:
+        self.builder = builder
+        self.conditional = conditional
+
+    def __enter__(self) -> None:
+        self.builder._branch_depth += self.conditional
+
+    def __exit__(self, *exc: object) -> None:
+        self.builder._branch_depth -= self.conditional
 
 
 class IndexBuilder:
@@ -344,6 +369,8 @@ class IndexBuilder:
 
     # ------------------------------------------------------------ expressions
     def _visit_expr(self, node: ast.expr, scope: Scope, level: Level, use: str, in_return: bool = False) -> None:
+        if isinstance(node, ast.Constant):
+            return
         if isinstance(node, (ast.Name, ast.Attribute)):
             nodes = dotted(node)
             if nodes is not None:
@@ -446,9 +473,7 @@ class IndexBuilder:
 
     def _record_ref(self, nodes: list[ast.expr], scope: Scope, level: Level, use: str,
                     keywords: frozenset[str] = frozenset(), star: bool = False) -> None:
-        spans = tuple(self.columns.span(n) for n in nodes)
-        base = self.columns.span(nodes[0])
-        spans = tuple(Span(base.line, base.col, s.end_line, s.end_col) for s in spans)
+        spans = self.columns.prefix_spans(nodes)
         scope.refs.append(Ref(tuple(_name_of(n) for n in nodes), spans, level, use, keywords, star,
                               self._branch_depth == 0))
 
@@ -460,14 +485,9 @@ class IndexBuilder:
         scope.calls.append(CallSite(call, func, self.columns.span(func), level, in_return,
                                     tuple(reversed(self._call_stack)), is_decorator, self._branch_depth == 0))
 
-    @contextlib.contextmanager
-    def _branch(self, conditional: bool = True) -> Iterator[None]:
+    def _branch(self, conditional: bool = True) -> _Branch:
         """Mark what is walked inside as code that may not run."""
-        self._branch_depth += conditional
-        try:
-            yield
-        finally:
-            self._branch_depth -= conditional
+        return _Branch(self, conditional)
 
     # ---------------------------------------------------------- context logic
     def _imported(self, node: ast.expr, scope: Scope) -> str | None:

@@ -58,6 +58,8 @@ class EntryFinder:
         self._cli_registered: set[str] = set()
         self._known: set[Root] = set()
         self._celery_default: Level | None = None
+        self._celery_app_levels: dict[int, Level] = {}
+        self._task_assignment_list: list[tuple[Scope, ast.expr, ast.expr]] | None = None
 
     def find(self) -> Entries:
         for scope in self.ws.scopes.values():
@@ -222,19 +224,28 @@ class EntryFinder:
 
     def _celery_app_level(self, scope: Scope, construction: ast.Call) -> Level:
         """The task class level of one ``Celery(...)`` app: ``task_cls=`` and ``<app>.Task = ...``."""
+        known = self._celery_app_levels.get(id(construction))
+        if known is not None:
+            return known
         level = Level.NONE
         for keyword in construction.keywords:
             if keyword.arg == "task_cls":
                 level = max(level, self._task_class_level(self.resolver.value_of(scope, keyword.value)))
-        for module in self.ws.modules.values():
-            for scope_name, target, attr, expr in module.attribute_assignments:
-                if attr != "Task":
-                    continue
-                assigning = self.ws.scopes[scope_name]
-                found = self.resolver.origin(assigning, target)
-                if found is not None and found[1] is construction:
-                    level = max(level, self._task_class_level(self.resolver.value_of(assigning, expr)))
+        for assigning, target, expr in self._task_assignments():
+            found = self.resolver.origin(assigning, target)
+            if found is not None and found[1] is construction:
+                level = max(level, self._task_class_level(self.resolver.value_of(assigning, expr)))
+        self._celery_app_levels[id(construction)] = level
         return level
+
+    def _task_assignments(self) -> list[tuple[Scope, ast.expr, ast.expr]]:
+        """Every ``<celery app>.Task = <class>`` in the workspace: (scope, app expression, class expression)."""
+        if self._task_assignment_list is None:
+            self._task_assignment_list = [
+                (self.ws.scopes[scope_name], target, expr)
+                for module in self.ws.modules.values()
+                for scope_name, target, attr, expr in module.attribute_assignments if attr == "Task"]
+        return self._task_assignment_list
 
     def _task_class_level(self, value: Value) -> Level:
         if value.kind == "class" and value.name in self.ws.classes:
@@ -273,12 +284,10 @@ class EntryFinder:
                         value = self.resolver.value_of(scope, keyword.value)
                         if value.kind == "class" and value.name in self.ws.classes:
                             best = max(best, self.pushed_by_call(value.name))
-        for module in self.ws.modules.values():
-            for scope_name, _target, attr, expr in module.attribute_assignments:
-                if attr == "Task":
-                    value = self.resolver.value_of(self.ws.scopes[scope_name], expr)
-                    if value.kind == "class" and value.name in self.ws.classes:
-                        best = max(best, self.pushed_by_call(value.name))
+        for assigning, _target, expr in self._task_assignments():
+            value = self.resolver.value_of(assigning, expr)
+            if value.kind == "class" and value.name in self.ws.classes:
+                best = max(best, self.pushed_by_call(value.name))
         self._celery_default = best
         return best
 

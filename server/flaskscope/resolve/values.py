@@ -71,6 +71,8 @@ class Resolver:
         self._active: set[tuple[str, int]] = set()
         self._returns: dict[str, Value] = {}
         self._callers: dict[str, list[tuple[Scope, ast.Call]]] | None = None
+        self._calls_by_target: dict[str, dict[str, list[tuple[Scope, ast.Call]]]] = {}
+        self._grouping: set[str] = set()
         self._values: dict[tuple[str, int], Value] = {}
         self._names: dict[tuple[str, str], Value] = {}
         self._looking_up: set[tuple[str, str]] = set()
@@ -199,10 +201,7 @@ class Resolver:
         if function.kind != "function" or param not in function.params:
             return UNKNOWN
         position = function.params.index(param) - (1 if function.class_qualname else 0)
-        for caller, call in self._callers_by_name().get(function.name, ()):
-            target = self.value_of(caller, call.func)
-            if target.kind != "scope" or target.name != function.qualname:
-                continue
+        for caller, call in self._calls_to(function):
             arg = next((k.value for k in call.keywords if k.arg == param), None)
             if arg is None and 0 <= position < len(call.args) and not isinstance(call.args[position], ast.Starred):
                 arg = call.args[position]
@@ -214,12 +213,35 @@ class Resolver:
 
     def callers_of(self, function: Scope) -> list[Scope]:
         """The workspace scopes that call ``function`` directly (by resolved name)."""
-        callers = []
-        for caller, call in self._callers_by_name().get(function.name, ()):
-            value = self.value_of(caller, call.func)
-            if value.kind == "scope" and value.name == function.qualname and caller not in callers:
+        callers: list[Scope] = []
+        for caller, _call in self._calls_to(function):
+            if not any(caller is known for known in callers):
                 callers.append(caller)
         return callers
+
+    def _calls_to(self, function: Scope) -> list[tuple[Scope, ast.Call]]:
+        """The calls that resolve to ``function``, in source order of the workspace.
+
+        The calls spelling its name are resolved once per name and grouped by target: asking
+        again for another function of the same name costs a dictionary lookup, not a scan of
+        every call with that name (which made large workspaces quadratic).
+        """
+        name = function.name
+        grouped = self._calls_by_target.get(name)
+        if grouped is None:
+            if name in self._grouping:  # asked again while resolving those very calls: no answer yet
+                return []
+            self._grouping.add(name)
+            try:
+                grouped = {}
+                for caller, call in self._callers_by_name().get(name, ()):
+                    target = self.value_of(caller, call.func)
+                    if target.kind == "scope":
+                        grouped.setdefault(target.name, []).append((caller, call))
+            finally:
+                self._grouping.discard(name)
+            self._calls_by_target[name] = grouped
+        return grouped.get(function.qualname, [])
 
     def _callers_by_name(self) -> dict[str, list[tuple[Scope, ast.Call]]]:
         if self._callers is None:
