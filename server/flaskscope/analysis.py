@@ -10,17 +10,21 @@ import ast
 import contextlib
 import gc
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
+from flaskscope import __version__
+from flaskscope.cache.codec import decode_finding, decode_suppression, encode_finding, encode_suppression
+from flaskscope.cache.store import ResultStore, digest
 from flaskscope.config import Config, ConfigError, find_config, load_config
 from flaskscope.findings import Finding, Hop, Root
 from flaskscope.fixes import plan_fixes
 from flaskscope.fixes.strategies import FixContext
 from flaskscope.index.builder import _Columns, build_index
-from flaskscope.index.discovery import discover
+from flaskscope.index.discovery import SourceFile, discover
 from flaskscope.index.model import ModuleIndex, Span
 from flaskscope.knowledge.project import project_knowledge
 from flaskscope.levels import Level
@@ -87,12 +91,19 @@ class IndexCache:
 
 def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Path, str] | None = None,
                 cache: IndexCache | None = None, config: Config | None = None,
-                progress: Callable[[int, int], None] | None = None) -> list[ModuleIndex]:
-    """Index every Python file under ``paths``; ``overlay`` holds unsaved editor text by path."""
+                progress: Callable[[int, int], None] | None = None, files: list[SourceFile] | None = None,
+                contents: dict[Path, bytes | None] | None = None) -> list[ModuleIndex]:
+    """Index every Python file under ``paths``; ``overlay`` holds unsaved editor text by path.
+
+    ``files`` and ``contents`` (bytes by path, None when unreadable) are what a caller that
+    already discovered and read the files (the result cache) passes to avoid doing it twice.
+    """
     overlay = overlay or {}
+    contents = contents or {}
     modules: list[ModuleIndex] = []
     taken: set[str] = set()
-    files = discover(paths, warn)
+    if files is None:
+        files = discover(paths, warn)
     for number, source_file in enumerate(files, 1):
         if progress is not None:
             progress(number, len(files))
@@ -102,7 +113,8 @@ def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Pa
         try:
             source = overlay.get(path.absolute())
             if source is None:
-                source = read_source(path)
+                data = contents.get(path)
+                source = data.decode("utf-8-sig") if data is not None else read_source(path)
             if cache is not None:
                 module = cache.get(path, source_file.module, source, source_file.is_package)
             else:
@@ -233,8 +245,10 @@ class Analyzer:
     """
 
     def __init__(self, root: Path, use_jedi: bool = True, with_fixes: bool = True,
-                 config: Config | None = None, progress: Callable[[int, int], None] | None = None) -> None:
+                 config: Config | None = None, progress: Callable[[int, int], None] | None = None,
+                 store: ResultStore | None = None) -> None:
         self.progress = progress  # called with (files indexed, files in all) while indexing
+        self.store = store  # the persistent result cache, for runs over files as they are on disk
         self.root = root
         self.use_jedi = use_jedi
         self.with_fixes = with_fixes  # plan fixes only for adapters that offer them
@@ -253,12 +267,57 @@ class Analyzer:
     def run(self, paths: list[Path], warn: Callable[[str], None],
             overlay: dict[Path, str] | None = None) -> AnalysisResult:
         with collector_paused():
-            return self._run(paths, warn, overlay)
+            config = self.config if self.config is not None else self._found_config(warn)
+            if self.store is not None and not overlay:
+                return self._run_cached(self.store, paths, warn, config)
+            return self._run(paths, warn, config, overlay)
 
-    def _run(self, paths: list[Path], warn: Callable[[str], None],
-             overlay: dict[Path, str] | None = None) -> AnalysisResult:
-        config = self.config if self.config is not None else self._found_config(warn)
-        modules = index_files(paths, warn, overlay, self.index_cache, config, self.progress)
+    def _run_cached(self, store: ResultStore, paths: list[Path], warn: Callable[[str], None],
+                    config: Config) -> AnalysisResult:
+        """The stored result when nothing it depends on changed; else a run whose result is stored.
+
+        The key covers flaskscope's version, the options, the configuration, the working
+        directory, the project files that decide project facts, and the path, module name and
+        bytes of every file: any difference is a miss, never a stale answer.
+        """
+        files = discover(paths, warn)
+        contents: dict[Path, bytes | None] = {}
+        key = hashlib.blake2b(digest_size=20)
+        options = [__version__, os.getcwd(), [str(p) for p in paths], self.use_jedi, self.with_fixes]
+        key.update(json.dumps([*options, repr(config), _dependency_files_digest(self.root)]).encode())
+        for source_file in files:
+            try:
+                data: bytes | None = source_file.path.read_bytes()
+            except OSError:
+                data = None
+            contents[source_file.path] = data
+            key.update(f"\0{source_file.path}\0{source_file.module}\0{source_file.is_package}\0".encode())
+            key.update(digest(data).encode() if data is not None else b"unreadable")
+        name = "check-" + digest(json.dumps(options).encode())[:16]
+        payload = store.load(name, key.hexdigest())
+        if isinstance(payload, dict):
+            try:
+                return _decoded_result(payload, config, warn)
+            except (KeyError, TypeError, ValueError):
+                pass  # a damaged entry: analyse, and overwrite it
+        recorded: list[str] = []
+
+        def recording(message: str) -> None:
+            recorded.append(message)
+            warn(message)
+
+        result = self._run(paths, recording, config, None, files, contents)
+        store.save(name, key.hexdigest(), {
+            "files": result.files, "warnings": recorded, "paths": [str(p) for p in result.paths],
+            "findings": [encode_finding(f) for f in result.findings],
+            "suppressed": [encode_finding(f) for f in result.suppressed],
+            "unused_suppressions": [encode_suppression(s) for s in result.unused_suppressions]})
+        return result
+
+    def _run(self, paths: list[Path], warn: Callable[[str], None], config: Config,
+             overlay: dict[Path, str] | None = None, files: list[SourceFile] | None = None,
+             contents: dict[Path, bytes | None] | None = None) -> AnalysisResult:
+        modules = index_files(paths, warn, overlay, self.index_cache, config, self.progress, files, contents)
         ws = Workspace(modules)
         resolver = Resolver(ws, frozenset(config.extra_sinks))
         facts = project_facts(self.root, modules, config)
@@ -291,9 +350,33 @@ class Analyzer:
 
 def analyze(paths: list[Path], warn: Callable[[str], None], use_jedi: bool = True,
             with_fixes: bool = True, config: Config | None = None,
-            progress: Callable[[int, int], None] | None = None) -> AnalysisResult:
+            progress: Callable[[int, int], None] | None = None, store: ResultStore | None = None) -> AnalysisResult:
     """One run over ``paths`` (what ``flaskscope check`` does)."""
-    return Analyzer(common_root(paths), use_jedi, with_fixes, config, progress).run(paths, warn)
+    return Analyzer(common_root(paths), use_jedi, with_fixes, config, progress, store).run(paths, warn)
+
+
+def _dependency_files_digest(root: Path) -> str:
+    """The project files that decide project facts (pytest-flask), as one digest."""
+    key = hashlib.blake2b(digest_size=20)
+    for name in _DEPENDENCY_FILES:
+        try:
+            key.update(name.encode() + b"\0" + (root / name).read_bytes())
+        except OSError:
+            key.update(name.encode() + b"\0-")
+    return key.hexdigest()
+
+
+def _decoded_result(payload: dict[str, Any], config: Config, warn: Callable[[str], None]) -> AnalysisResult:
+    """A stored result, its warnings said again as the run that stored it said them."""
+    warnings = [str(w) for w in payload["warnings"]]
+    result = AnalysisResult([decode_finding(f) for f in payload["findings"]], warnings, int(payload["files"]),
+                            paths=[Path(p) for p in payload["paths"]],
+                            suppressed=[decode_finding(f) for f in payload["suppressed"]],
+                            unused_suppressions=[decode_suppression(s) for s in payload["unused_suppressions"]],
+                            config=config)
+    for message in warnings:
+        warn(message)
+    return result
 
 
 def _apply_suppressions(findings: list[Finding], modules: list[ModuleIndex], config: Config

@@ -11,9 +11,13 @@ import difflib
 import sys
 import traceback
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from flaskscope import __version__
+
+if TYPE_CHECKING:
+    from flaskscope.cache.store import ResultStore
+    from flaskscope.config import Config
 
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -37,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument("--quiet", "-q", action="store_true", help="findings only: no chains, no summary")
     check.add_argument("--no-jedi", action="store_true", help="resolve with the indexes only (faster, less complete)")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
+    check.add_argument("--cache-dir", type=Path, metavar="DIR",
+                       help="where the result cache lives (default: .flaskscope_cache next to the configuration "
+                            "file, or in the common directory of the paths)")
     rule = commands.add_parser("rule", help="show a rule's documentation")
     rule.add_argument("code", nargs="?", help="a rule code, e.g. FCX101")
     rule.add_argument("--all", action="store_true", help="list every rule")
@@ -66,6 +74,18 @@ def _terminal_progress(quiet: bool) -> Callable[[int, int], None] | None:
             print(f"\rflaskscope: indexing {done}/{total} files", end=end, file=sys.stderr, flush=True)
 
     return show
+
+
+def _result_store(args: argparse.Namespace, config: Config) -> ResultStore | None:
+    from flaskscope.analysis import common_root
+    from flaskscope.cache.store import CACHE_DIR_NAME, ResultStore
+
+    if args.no_cache:
+        return None
+    if args.cache_dir is not None:
+        return ResultStore(args.cache_dir)
+    base = config.base if config.path is not None else common_root(list(args.paths))
+    return ResultStore(base / CACHE_DIR_NAME)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -98,7 +118,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"Applied {applied} fix{'es' if applied != 1 else ''}.", file=sys.stderr)
     else:
         result = analyze(paths, _warn, use_jedi=not args.no_jedi, with_fixes=False, config=config,
-                         progress=_terminal_progress(args.quiet))
+                         progress=_terminal_progress(args.quiet), store=_result_store(args, config))
     if args.add_noqa:
         from flaskscope.fixes.noqa import add_noqa
 

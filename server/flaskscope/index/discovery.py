@@ -27,55 +27,89 @@ class SourceFile:
     is_package: bool
 
 
+class _Packages:
+    """Which directories are packages, and the dotted prefix each gives its modules (cached per directory)."""
+
+    def __init__(self) -> None:
+        self._prefixes: dict[str, tuple[str, ...]] = {}
+
+    def prefix(self, directory: str) -> tuple[str, ...]:
+        known = self._prefixes.get(directory)
+        if known is None:
+            known = ()
+            if os.path.isfile(os.path.join(directory, "__init__.py")):
+                parent = os.path.dirname(directory)
+                known = (*self.prefix(parent), os.path.basename(directory)) if parent != directory else ()
+            self._prefixes[directory] = known
+        return known
+
+    def module_name(self, path: str) -> tuple[str, bool]:
+        directory, filename = os.path.split(path)
+        stem = filename[:-3] if filename.endswith(".py") else filename
+        is_package = filename == "__init__.py"
+        parts = self.prefix(directory) if is_package else (*self.prefix(directory), stem)
+        return ".".join(p for p in parts if p) or stem, is_package
+
+
 def module_name(path: Path) -> tuple[str, bool]:
     """(dotted module name, is_package) for a ``.py`` file."""
-    is_package = path.name == "__init__.py"
-    parts = [] if is_package else [path.stem]
-    directory = path.parent
-    while (directory / "__init__.py").is_file():
-        parts.append(directory.name)
-        parent = directory.parent
-        if parent == directory:
-            break
-        directory = parent
-    parts.reverse()
-    return ".".join(p for p in parts if p) or path.stem, is_package
+    return _Packages().module_name(str(path.absolute()))
 
 
 def discover(paths: list[Path], warn: Callable[[str], None]) -> list[SourceFile]:
-    """All ``.py`` files under ``paths`` (files or directories), each once, sorted."""
-    seen: set[Path] = set()
-    found: list[SourceFile] = []
+    """All ``.py`` files under ``paths`` (files or directories), each once, sorted.
 
-    def add(path: Path) -> None:
-        try:
-            real = path.resolve()
-        except (OSError, RuntimeError) as exc:
-            warn(f"{path}: cannot resolve path ({exc}); skipped")
-            return
+    One ``scandir`` per directory: the entry types come with the listing, so a workspace of
+    thousands of files costs no ``stat`` per regular file (the warm check is mostly this walk).
+    """
+    seen: set[str] = set()
+    found: list[SourceFile] = []
+    packages = _Packages()
+
+    def add(path: str, real: str | None = None) -> None:
+        if real is None:
+            try:
+                real = os.path.realpath(path, strict=True)
+            except (OSError, RuntimeError) as exc:
+                warn(f"{path}: cannot resolve path ({exc}); skipped")
+                return
         if real in seen:
             return
         seen.add(real)
-        if not path.is_file():
+        if not os.path.isfile(real):
             warn(f"{path}: not a regular file; skipped")
             return
-        name, is_package = module_name(path.absolute())
-        found.append(SourceFile(path, name, is_package))
+        name, is_package = packages.module_name(os.path.abspath(path))
+        found.append(SourceFile(Path(path), name, is_package))
+
+    def walk(top: str, real_top: str) -> None:
+        pending = [(top, real_top)]  # a stack, not recursion: directory trees can be very deep
+        while pending:
+            directory, real_directory = pending.pop()
+            try:
+                with os.scandir(directory) as listing:
+                    entries = sorted(listing, key=lambda e: e.name)
+            except OSError as exc:
+                warn(f"{exc.filename or directory}: {exc.strerror}; skipped")
+                continue
+            for entry in reversed(entries):
+                name = entry.name
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        if name not in EXCLUDED_DIRS and not name.endswith(".egg-info"):
+                            pending.append((entry.path, os.path.join(real_directory, name)))
+                    elif name.endswith(".py"):
+                        add(entry.path, None if entry.is_symlink() else os.path.join(real_directory, name))
+                except OSError as exc:
+                    warn(f"{entry.path}: {exc.strerror}; skipped")
 
     for root in paths:
         if root.is_file() or root.suffix == ".py" and not root.is_dir():
-            add(root)
+            add(str(root))
             continue
         if not root.is_dir():
             warn(f"{root}: no such file or directory")
             continue
-        def unreadable(error: OSError) -> None:
-            warn(f"{error.filename}: {error.strerror}; skipped")
-
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unreadable):
-            dirnames[:] = sorted(d for d in dirnames if d not in EXCLUDED_DIRS and not d.endswith(".egg-info"))
-            for filename in sorted(filenames):
-                if filename.endswith(".py"):
-                    add(Path(dirpath) / filename)
+        walk(str(root), os.path.realpath(root))
     found.sort(key=lambda f: str(f.path))
     return found

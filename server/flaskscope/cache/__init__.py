@@ -1,0 +1,1 @@
+"""The persistent cache of check results (``.flaskscope_cache/``)."""

@@ -1,0 +1,81 @@
+"""Files of the persistent cache: written atomically, checked before they are believed.
+
+Entries are JSON, never pickle: the cache directory lives inside the workspace, where anyone who
+can commit a file could plant one, and reading it must never run code. Each file starts with the
+digest of the rest, so a truncated or edited entry is discarded instead of trusted; writes go to
+a temporary file that is renamed into place, so concurrent runs see a whole entry or none.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+CACHE_DIR_NAME = ".flaskscope_cache"
+
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This directory is a cache made by flaskscope.\n"
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+class ResultStore:
+    """Named entries, each valid for one key (a digest of everything the result depends on)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def load(self, name: str, key: str) -> object | None:
+        """The payload stored under ``name`` for ``key``; None when absent, stale or damaged."""
+        path = self.directory / f"{name}.json"
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        head, _, body = data.partition(b"\n")
+        try:
+            if head.decode("ascii") != digest(body):
+                raise ValueError("digest mismatch")
+            entry = json.loads(body)
+            if not isinstance(entry, dict):
+                raise ValueError("not an object")
+        except (ValueError, UnicodeDecodeError):
+            self._discard(path)
+            return None
+        return entry.get("payload") if entry.get("key") == key else None
+
+    def save(self, name: str, key: str, payload: object) -> bool:
+        """Store atomically; False (and nothing written) when the directory cannot be written."""
+        body = json.dumps({"key": key, "payload": payload}, separators=(",", ":")).encode("utf-8")
+        try:
+            self._prepare()
+            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.directory)
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(digest(body).encode("ascii") + b"\n" + body)
+                os.replace(temporary, self.directory / f"{name}.json")
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+                raise
+        except OSError:
+            return False
+        return True
+
+    def _prepare(self) -> None:
+        if self.directory.is_dir():
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        for filename, text in ((".gitignore", "# Created by flaskscope.\n*\n"), ("CACHEDIR.TAG", _TAG)):
+            with contextlib.suppress(OSError):
+                (self.directory / filename).write_text(text, encoding="utf-8")
+
+    @staticmethod
+    def _discard(path: Path) -> None:
+        with contextlib.suppress(OSError):
+            path.unlink()
