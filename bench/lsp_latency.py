@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+SERVER_ARGS: list[str] = []  # e.g. ["-v", "--log-file", "server.log"] to see where the time goes
 
 
 class Client:
@@ -65,7 +66,7 @@ class Client:
 
 async def measure(workspace: Path, file: Path, edits: int) -> list[float]:
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "flaskscope", "server", stdin=asyncio.subprocess.PIPE,
+        sys.executable, "-m", "flaskscope", "server", *SERVER_ARGS, stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL)
     client = Client(process)
     capabilities = {"textDocument": {"diagnostic": {"dynamicRegistration": False}}}

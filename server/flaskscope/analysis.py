@@ -14,7 +14,7 @@ import json
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from flaskscope import __version__
 from flaskscope.cache.codec import decode_finding, decode_suppression, encode_finding, encode_suppression
@@ -23,20 +23,25 @@ from flaskscope.config import Config, ConfigError, find_config, load_config
 from flaskscope.findings import Finding, Hop, Root
 from flaskscope.fixes import plan_fixes
 from flaskscope.fixes.strategies import FixContext
+from flaskscope.imports import imported_modules
 from flaskscope.index.builder import _Columns, build_index
-from flaskscope.index.discovery import SourceFile, discover
-from flaskscope.index.model import ModuleIndex, Span
+from flaskscope.index.discovery import SourceFile, discover, module_name
+from flaskscope.index.model import ModuleIndex, Scope, Span
 from flaskscope.knowledge.project import project_knowledge
 from flaskscope.levels import Level
 from flaskscope.reach.entries import Entries, EntryFinder, ProjectFacts
 from flaskscope.reach.search import Hit, Search
 from flaskscope.resolve.jedi_fallback import JediFallback
-from flaskscope.resolve.values import Resolver, Workspace
+from flaskscope.resolve.values import CallsByName, PatchedCalls, Resolver, Workspace
 from flaskscope.suppressions import Suppression, is_suppressed, suppressions_in
 
 # Files whose text says whether the project runs its tests under pytest-flask.
 _DEPENDENCY_FILES = ("requirements.txt", "requirements-dev.txt", "requirements_dev.txt", "dev-requirements.txt",
                      "pyproject.toml", "setup.cfg", "setup.py", "tox.ini", "pytest.ini", "Pipfile")
+
+
+class Interrupted(Exception):
+    """A run given up because its caller no longer wants its result (newer edits arrived)."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,8 @@ class IndexCache:
 def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Path, str] | None = None,
                 cache: IndexCache | None = None, config: Config | None = None,
                 progress: Callable[[int, int], None] | None = None, files: list[SourceFile] | None = None,
-                contents: dict[Path, bytes | None] | None = None) -> list[ModuleIndex]:
+                contents: dict[Path, bytes | None] | None = None,
+                interrupt: Callable[[], bool] | None = None) -> list[ModuleIndex]:
     """Index every Python file under ``paths``; ``overlay`` holds unsaved editor text by path.
 
     ``files`` and ``contents`` (bytes by path, None when unreadable) are what a caller that
@@ -107,6 +113,8 @@ def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Pa
     for number, source_file in enumerate(files, 1):
         if progress is not None:
             progress(number, len(files))
+        if interrupt is not None and interrupt():
+            raise Interrupted
         path = source_file.path
         if config is not None and config.exclude and config.excluded(path):
             continue
@@ -147,6 +155,7 @@ def import_closure(root: Path, start: list[Path], warn: Callable[[str], None],
     an open file makes are analysed; the entry points elsewhere that reach it come with the full run.
     """
     by_module = {f.module: f.path for f in discover([root], lambda message: None)}
+    known = set(by_module)
     wanted = list(dict.fromkeys(p.absolute() for p in start))
     seen: set[Path] = set()
     while wanted:
@@ -155,16 +164,7 @@ def import_closure(root: Path, start: list[Path], warn: Callable[[str], None],
             continue
         seen.add(path)
         for module in index_files([path], warn, overlay, cache):
-            for scope in module.scopes.values():
-                for binding in scope.locals.values():
-                    if binding.kind != "import":
-                        continue
-                    parts = binding.target.split(".")
-                    for cut in range(len(parts), 0, -1):  # ``pkg.mod.name``: the longest module prefix
-                        found = by_module.get(".".join(parts[:cut]))
-                        if found is not None:
-                            wanted.append(found.absolute())
-                            break
+            wanted.extend(by_module[name].absolute() for name in imported_modules(module, known))
     return sorted(seen)
 
 
@@ -255,6 +255,80 @@ class Analyzer:
         self.config = config  # None: found next to the analysed files on each run
         self.index_cache = IndexCache()
         self._jedi: JediFallback | None = None
+        self.interrupt: Callable[[], bool] | None = None  # polled during a run: True gives it up
+        self._whole: _WholeRun | None = None  # what the last whole-workspace run found, for focused runs
+
+    def run_focused(self, edited: dict[Path, str], warn: Callable[[str], None]) -> AnalysisResult | None:
+        """The findings in the edited files, re-evaluating only the roots that can reach them.
+
+        Every other module keeps its index from the last whole run; the roots re-searched are those
+        declared in the edited modules and those whose search, in that run, entered a scope of an
+        edited module (the search's edges walked backwards). Project-wide facts (the Celery default
+        task class, pytest-flask) are taken from that run. None when there is no whole run yet, or
+        an edited file is new or does not parse: the whole run that follows answers then.
+        """
+        whole = self._whole
+        if whole is None:
+            return None
+        with collector_paused():
+            by_path = {m.path.absolute(): m for m in whole.modules}
+            replaced: dict[str, ModuleIndex] = {}
+            for path, text in edited.items():
+                old = by_path.get(path.absolute())
+                if old is None:
+                    return None
+                try:
+                    replaced[old.name] = self.index_cache.get(old.path, old.name, text, old.is_package)
+                except (SyntaxError, ValueError, RecursionError, MemoryError):
+                    return None
+            modules = [replaced.get(m.name, m) for m in whole.modules]
+            ws = Workspace(modules)
+            names = frozenset(replaced)
+            edited_scopes = [scope for module in replaced.values() for scope in module.scopes.values()]
+            calls = PatchedCalls(whole.calls, names, edited_scopes)
+            resolver = Resolver(ws, frozenset(whole.config.extra_sinks), calls)
+            resolver.reused_groups = whole.call_groups
+            finder = EntryFinder(resolver, whole.facts, self._check_interrupt, whole.celery_default,
+                                 whole.fixtures, whole.registered)
+            entries = finder.find(only=names)
+            reaching = whole.scopes_reaching({q for q, s in whole.scopes.items() if s.module in names})
+            edited_paths = {m.path for m in replaced.values()}
+            # A root declared elsewhere (a Thread(target=...) in a view) that starts in or reaches an
+            # edited module; those declared in the edited modules were found again just above.
+            entries.roots.extend(r for r in whole.roots if r.scope in reaching and r.path not in edited_paths
+                                 and r.scope in ws.scopes)
+            search = Search(resolver, whole.facts, self._focused_jedi(replaced.values()),
+                            whole.worth_asking | {s.name for s in edited_scopes})
+            findings = [f for f in _collect(ws, entries.roots, search, self._check_interrupt)
+                        if f.path in edited_paths]
+            findings.extend(f for f in _escape_findings(ws, entries) if f.path in edited_paths)
+            return self._finish(findings, list(replaced.values()), whole.config, resolver, entries,
+                                len(replaced), [])
+
+    def _focused_jedi(self, edited: Iterable[ModuleIndex]) -> JediFallback | None:
+        """The whole run's jedi, told where the edited modules' functions now are."""
+        if self._jedi is None:
+            return None
+        edited = list(edited)
+        paths = {m.path.resolve() for m in edited}
+        lines = {key: q for key, q in self._jedi.function_lines.items() if key[0] not in paths}
+        for module in edited:
+            path = module.path.resolve()
+            lines.update({(path, s.span.line): q for q, s in module.scopes.items() if s.kind == "function"})
+        self._jedi.update(lines, paths)
+        return self._jedi
+
+    def index_of(self, path: Path, source: str) -> ModuleIndex | None:
+        """The index of one file's text (cached); None when it does not parse."""
+        name, is_package = module_name(path)
+        try:
+            return self.index_cache.get(path, name, source, is_package)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+
+    def _check_interrupt(self) -> None:
+        if self.interrupt is not None and self.interrupt():
+            raise Interrupted
 
     def _found_config(self, warn: Callable[[str], None]) -> Config:
         """The project's configuration; a broken file is reported and the defaults are used."""
@@ -317,11 +391,13 @@ class Analyzer:
     def _run(self, paths: list[Path], warn: Callable[[str], None], config: Config,
              overlay: dict[Path, str] | None = None, files: list[SourceFile] | None = None,
              contents: dict[Path, bytes | None] | None = None) -> AnalysisResult:
-        modules = index_files(paths, warn, overlay, self.index_cache, config, self.progress, files, contents)
+        modules = index_files(paths, warn, overlay, self.index_cache, config, self.progress, files, contents,
+                              self.interrupt)
         ws = Workspace(modules)
         resolver = Resolver(ws, frozenset(config.extra_sinks))
         facts = project_facts(self.root, modules, config)
-        entries = EntryFinder(resolver, facts).find()
+        finder = EntryFinder(resolver, facts, self._check_interrupt)
+        entries = finder.find()
         jedi = None
         if self.use_jedi:
             resolved = {m.name: m.path.resolve() for m in modules}
@@ -333,8 +409,20 @@ class Analyzer:
         search = Search(resolver, facts, jedi, frozenset())
         sink_sites = _sink_sites(ws, search, entries.views, facts)
         search.worth_asking = worth_asking_jedi(ws, {site.scope for site in sink_sites})
-        findings = _collect(ws, entries.roots, search)
+        findings = _collect(ws, entries.roots, search, self._check_interrupt)
         findings.extend(_escape_findings(ws, entries))
+        if self.root in paths or [p.absolute() for p in paths] == [self.root.absolute()]:
+            self._whole = _WholeRun(modules, dict(ws.scopes), list(entries.roots), search.edges, facts,
+                                    finder.celery_default_level(), config, finder.registrations(),
+                                    resolver.calls_by_name(), finder.fixture_table(), resolver.call_groups(),
+                                    search.worth_asking)
+        result = self._finish(findings, modules, config, resolver, entries, len(modules), sink_sites)
+        result.jedi_queries = jedi.queries if jedi else 0
+        return result
+
+    def _finish(self, findings: list[Finding], modules: list[ModuleIndex], config: Config, resolver: Resolver,
+                entries: Entries, files: int, sink_sites: list[SinkSite]) -> AnalysisResult:
+        """Configuration, suppressions and fix plans applied to what the search found."""
         findings = [f for f in _drop_shadowed(findings)
                     if config.rule_enabled(f.code) and not config.ignored_in(f.code, f.path)]
         kept, suppressed, unused = _apply_suppressions(findings, modules, config)
@@ -342,10 +430,44 @@ class Analyzer:
             fix_context = FixContext(resolver, entries.views, config.app)
             kept = [replace(f, fixes=plan_fixes(fix_context, f)) for f in kept]
         kept.sort(key=lambda f: (str(f.path), f.span.line, f.span.col, f.code))
-        return AnalysisResult(kept, files=len(modules), jedi_queries=jedi.queries if jedi else 0,
-                              roots=list(entries.roots), sink_sites=sink_sites,
+        return AnalysisResult(kept, files=files, roots=list(entries.roots), sink_sites=sink_sites,
                               paths=[m.path for m in modules], suppressed=suppressed, unused_suppressions=unused,
                               config=config)
+
+
+@dataclass
+class _WholeRun:
+    """What a focused run reuses from the last whole-workspace run."""
+
+    modules: list[ModuleIndex]
+    scopes: dict[str, Scope]
+    roots: list[Root]
+    edges: dict[str, set[str]]  # the search's scope -> entered scopes
+    facts: ProjectFacts
+    celery_default: Level
+    config: Config
+    registered: tuple[set[str], set[str]]  # (views, cli commands) registered by calls
+    calls: CallsByName
+    fixtures: tuple[dict[str, str], list[str]]
+    call_groups: dict[str, dict[str, list[tuple[Scope, ast.Call]]]]
+    worth_asking: frozenset[str]
+    _callers: dict[str, set[str]] | None = None
+
+    def scopes_reaching(self, targets: set[str]) -> set[str]:
+        """The targets and every scope whose search entered one of them, directly or not."""
+        if self._callers is None:
+            self._callers = {}
+            for caller, callees in self.edges.items():
+                for callee in callees:
+                    self._callers.setdefault(callee, set()).add(caller)
+        reaching = set(targets)
+        pending = list(targets)
+        while pending:
+            for caller in self._callers.get(pending.pop(), ()):
+                if caller not in reaching:
+                    reaching.add(caller)
+                    pending.append(caller)
+        return reaching
 
 
 def analyze(paths: list[Path], warn: Callable[[str], None], use_jedi: bool = True,
@@ -413,9 +535,10 @@ def _sink_sites(ws: Workspace, search: Search, views: set[str], facts: ProjectFa
     return sites
 
 
-def _collect(ws: Workspace, roots: list[Root], search: Search) -> list[Finding]:
+def _collect(ws: Workspace, roots: list[Root], search: Search, checkpoint: Callable[[], None]) -> list[Finding]:
     grouped: dict[tuple[Path, Span, str], list[tuple[Root, tuple[Hop, ...], Hit]]] = {}
     for root in roots:
+        checkpoint()
         if not root.scope or root.level is Level.REQUEST:
             continue
         entry = ws.scopes[root.scope]

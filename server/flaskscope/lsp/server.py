@@ -41,7 +41,7 @@ class FlaskscopeServer(LanguageServer):
         self.snapshot: Snapshot | None = None
         self.published: dict[str, list[types.Diagnostic]] = {}
         self.reported: set[str] = set()
-        self.waiters: list[tuple[int, asyncio.Future[None]]] = []
+        self.waiters: list[tuple[int, str | None, asyncio.Future[None]]] = []
         self.progress_token: str | None = None
         self.loop: asyncio.AbstractEventLoop | None = None
         self.pull_active = False  # the client pulls diagnostics of open documents: do not push those
@@ -109,6 +109,9 @@ class FlaskscopeServer(LanguageServer):
             self.loop.call_soon_threadsafe(self.publish, snapshot, result, warnings)
 
     def publish(self, snapshot: Snapshot, result: AnalysisResult, warnings: list[str]) -> None:
+        if snapshot.partial and snapshot.focus:
+            self.publish_edited_files(snapshot, result)
+            return
         if snapshot.partial:
             self.publish_open_files(snapshot, result)
             return
@@ -139,11 +142,34 @@ class FlaskscopeServer(LanguageServer):
             self.push(uri, diagnostics, document.version if document else None)
         if pulled_changed and self._refresh_supported():
             self.workspace_diagnostic_refresh(None)  # an edit elsewhere changed an open file's results
-        for generation, waiter in list(self.waiters):
-            if generation <= snapshot.generation and not waiter.done():
-                waiter.set_result(None)
-        self.waiters = [(g, w) for g, w in self.waiters if not w.done()]
+        self.wake_waiters(snapshot.generation, None)
         self.end_progress(result)
+
+    def wake_waiters(self, generation: int, uris: set[str] | None) -> None:
+        """Answer the pulls waiting for a run up to ``generation`` (only those for ``uris`` if given)."""
+        for wanted, uri, waiter in self.waiters:
+            if wanted <= generation and (uris is None or uri in uris) and not waiter.done():
+                waiter.set_result(None)
+        self.waiters = [entry for entry in self.waiters if not entry[2].done()]
+
+    def publish_edited_files(self, snapshot: Snapshot, result: AnalysisResult) -> None:
+        """The edited files' diagnostics from their region's run, ahead of the whole-workspace run."""
+        codec = self.codec()
+        settled = set()
+        for path in snapshot.focus:
+            uri = convert.uri_of(path)
+            document = self.workspace.text_documents.get(uri)
+            if document is None or snapshot.versions.get(path) != document.version:
+                continue  # typed on since: a newer run will settle it
+            settled.add(uri)
+            diagnostics = [convert.to_diagnostic(f, self.settings, result.config, codec, self.lines_of, self.root)
+                           for f in result.findings if f.path.absolute() == path and self.settings.enabled(f.code)]
+            if diagnostics == self.published.get(uri) and uri in self.published:
+                continue
+            self.published[uri] = diagnostics
+            if not self.pull_active:
+                self.push(uri, diagnostics, document.version)
+        self.wake_waiters(snapshot.generation, settled)
 
     def publish_open_files(self, snapshot: Snapshot, result: AnalysisResult) -> None:
         """Early results for open documents, while the whole workspace is still being indexed.
@@ -192,17 +218,20 @@ class FlaskscopeServer(LanguageServer):
         if self.snapshot is not None and self.result is not None:
             self.publish(self.snapshot, self.result, [])
 
-    async def fresh_result(self) -> AnalysisResult | None:
-        """Wait for a run that includes every change made so far."""
+    async def fresh_result(self, uri: str | None = None) -> AnalysisResult | None:
+        """Wait for a run that includes every change made so far (for ``uri``: its edited-files run will do)."""
         for _ in range(500):  # a request may arrive before ``initialized`` has started the worker
             if self.worker is not None:
                 break
             await asyncio.sleep(0.01)
         if self.worker is None:
             return self.result
-        generation = self.worker.request(0)
+        self.worker.request(0, edit=False)  # no waiting for the debounce: someone wants results now
+        generation = self.worker.edited_generation
+        if self.snapshot is not None and self.snapshot.generation >= generation:
+            return self.result
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        self.waiters.append((generation, waiter))
+        self.waiters.append((generation, uri, waiter))
         await waiter
         return self.result
 
@@ -313,7 +342,7 @@ async def did_change_configuration(ls: FlaskscopeServer, params: types.DidChange
 
 async def pull_diagnostics(ls: FlaskscopeServer, params: types.DocumentDiagnosticParams
                            ) -> types.FullDocumentDiagnosticReport:
-    await ls.fresh_result()
+    await ls.fresh_result(params.text_document.uri)
     items = ls.published.get(params.text_document.uri, [])
     generation = ls.snapshot.generation if ls.snapshot else 0
     return types.FullDocumentDiagnosticReport(items=items, result_id=str(generation))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Iterable
 
 from flaskscope.findings import Root
 from flaskscope.index.builder import dotted_text
@@ -49,40 +50,63 @@ class Entries:
 
 
 class EntryFinder:
-    def __init__(self, resolver: Resolver, facts: ProjectFacts) -> None:
+    def __init__(self, resolver: Resolver, facts: ProjectFacts,
+                 checkpoint: Callable[[], None] = lambda: None, celery_default: Level | None = None,
+                 fixtures: tuple[dict[str, str], list[str]] | None = None,
+                 registered: tuple[set[str], set[str]] = (set(), set())) -> None:
+        self._fixtures = fixtures  # a whole run's fixture table, for a focused run
+        self.checkpoint = checkpoint  # called now and then; it raises to give the search up
         self.resolver = resolver
         self.ws = resolver.ws
         self.facts = facts
         self.knowledge = facts.knowledge
-        self.entries = Entries()
-        self._cli_registered: set[str] = set()
+        self.entries = Entries(views=set(registered[0]))
+        self._cli_registered: set[str] = set(registered[1])
         self._known: set[Root] = set()
-        self._celery_default: Level | None = None
+        self._celery_default: Level | None = celery_default  # a project-wide fact: known from a whole run
         self._celery_app_levels: dict[int, Level] = {}
         self._task_assignment_list: list[tuple[Scope, ast.expr, ast.expr]] | None = None
 
-    def find(self) -> Entries:
-        for scope in self.ws.scopes.values():
+    def find(self, only: frozenset[str] | None = None) -> Entries:
+        """The roots of the workspace, or only those declared in the modules named in ``only``.
+
+        With ``only``, views registered elsewhere (``add_url_rule``) and fixtures are still found
+        by name, but registrations are read from those modules alone: a focused run after an edit.
+        """
+        scopes = [s for s in self.ws.scopes.values() if only is None or s.module in only]
+        for number, scope in enumerate(scopes):
+            if number % 256 == 0:
+                self.checkpoint()
             for call in scope.calls:
                 self._registrations(scope, call)
         for module in self.ws.modules.values():
+            if only is not None and module.name not in only:
+                continue
             body = module.body_scope
             self._add(Root("import-time", module.path, 1, Level.NONE, "import-time code", body.qualname))
             script = module.scopes.get(f"{module.name}.<main>")
             if script is not None:
                 self._add(Root("script", module.path, script.span.line, Level.NONE,
                                "the script's `__main__` block", script.qualname))
-        for scope in list(self.ws.scopes.values()):
+        for number, scope in enumerate(scopes):
+            if number % 256 == 0:
+                self.checkpoint()
             for call in scope.calls:
                 self._call_root(scope, call)
             if scope.kind == "function":
                 self._decorated_root(scope)
         for info in self.ws.classes.values():
-            self._class_roots(info.qualname)
-        self._pytest_roots()
+            if only is None or info.module in only:
+                self._class_roots(info.qualname)
+        self._pytest_roots(only)
         for view in sorted(self.entries.views):
-            self._stream_roots(self.ws.scopes[view])
+            if only is None or self.ws.scopes[view].module in only:
+                self._stream_roots(self.ws.scopes[view])
         return self.entries
+
+    def registrations(self) -> tuple[set[str], set[str]]:
+        """(views, cli commands) registered by calls (``add_url_rule``, ``app.cli.add_command``)."""
+        return set(self.entries.views), set(self._cli_registered)
 
     def _add(self, root: Root) -> None:
         if root not in self._known:
@@ -315,11 +339,23 @@ class EntryFinder:
             self._add(Root("wsgi-middleware", path, method.span.line, Level.NONE, "WSGI middleware", call))
 
     # --------------------------------------------------------------- pytest
-    def _pytest_roots(self) -> None:
-        fixtures: dict[str, str] = {}
-        autouse: list[str] = []
-        for scope in self.ws.scopes.values():
-            if scope.kind != "function":
+    def fixture_table(self, only: frozenset[str] | None = None) -> tuple[dict[str, str], list[str]]:
+        """(fixture name -> qualname, autouse fixture names) of the workspace.
+
+        With ``only`` and a table from a whole run given to the constructor, that table with the
+        fixtures of the ``only`` modules found again (a focused run reads no other module).
+        """
+        if self._fixtures is not None and only is not None:
+            base, base_autouse = self._fixtures
+            fixtures = {name: q for name, q in base.items() if self.ws.scopes.get(q) is not None
+                        and self.ws.scopes[q].module not in only}
+            autouse = [name for name in base_autouse if name in fixtures]
+            scopes: Iterable[Scope] = (s for s in self.ws.scopes.values() if s.module in only)
+        else:
+            fixtures, autouse = {}, []
+            scopes = self.ws.scopes.values()
+        for scope in scopes:
+            if scope.kind != "function" or not scope.decorators:
                 continue
             for name, decorator in self._decorator_names(scope):
                 if name in ("pytest.fixture", "pytest_asyncio.fixture"):
@@ -332,11 +368,19 @@ class EntryFinder:
                                     and keyword.value.value:
                                 autouse.append(fixture_name)
                     fixtures[fixture_name] = scope.qualname
+        return fixtures, autouse
+
+    def _pytest_roots(self, only: frozenset[str] | None) -> None:
+        fixtures, autouse = self.fixture_table(only)
         for qualname in fixtures.values():
             scope = self.ws.scopes[qualname]
+            if only is not None and scope.module not in only:
+                continue
             level = self._fixture_closure_level(scope.params, fixtures, set())
             self._add(Root("pytest", self._path(scope), scope.span.line, level, "a pytest fixture", qualname))
         for module in self.ws.modules.values():
+            if only is not None and module.name not in only:
+                continue
             stem = module.path.stem
             if not (stem.startswith("test_") or stem.endswith("_test")):
                 continue

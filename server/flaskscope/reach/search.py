@@ -60,6 +60,9 @@ class Search:
         self._active: set[tuple[str, Level]] = set()
         self._ref_values: dict[int, list[Value]] = {}
         self._call_targets: dict[int, tuple[str, ...]] = {}
+        # scope -> the scopes the search entered from it (calls, proxies, properties), whatever the
+        # level: what an edit of one module can change is found by walking these edges backwards.
+        self.edges: dict[str, set[str]] = {}
 
     def explore(self, qualname: str, level: Level) -> tuple[Hit, ...]:
         return self.summary(qualname, level).hits
@@ -118,6 +121,8 @@ class Search:
         """Follow a call; True when every target always raises at this level."""
         targets = self.call_targets(scope, call)
         always = bool(targets)
+        if targets:
+            self.edges.setdefault(scope.qualname, set()).update(targets)
         for target in targets:
             callee = self.ws.scopes[target]
             hop = Hop(path, call.span.line, callee.name, scope.qualname)
@@ -157,8 +162,10 @@ class Search:
                         return True
                 return False
             if value.kind == "proxy" and use != "bare" and use != "truth":
+                self.edges.setdefault(scope.qualname, set()).add(value.name)
                 return self._enter(value.name, level, Hop(path, ref.spans[i].line, symbol, scope.qualname), keep)
             if value.kind == "scope" and value.bound and use != "call" and self.ws.scopes[value.name].is_property:
+                self.edges.setdefault(scope.qualname, set()).add(value.name)
                 return self._enter(value.name, level, Hop(path, ref.spans[i].line, symbol, scope.qualname), keep)
         return False
 

@@ -39,6 +39,15 @@ class JediFallback:
         self._answers.clear()
         self.queries = 0
 
+    def update(self, function_lines: dict[tuple[Path, int], str], edited: set[Path]) -> None:
+        """A focused run: new function positions; only answers about the edited files are dropped."""
+        self._function_lines = function_lines
+        self._answers = {key: found for key, found in self._answers.items() if key[0] not in edited}
+
+    @property
+    def function_lines(self) -> dict[tuple[Path, int], str]:
+        return self._function_lines
+
     def _script(self, path: Path, source: str) -> Any:
         import jedi
 

@@ -10,6 +10,7 @@ for that code and costs microseconds; jedi is asked only about what is left (see
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from flaskscope.index.builder import dotted_text
@@ -62,15 +63,58 @@ class Workspace:
                 self.module_of_scope[qualname] = module
 
 
+CallsByName = Mapping[str, Sequence[tuple[Scope, ast.Call]]]
+
+
+def calls_by_name(scopes: Iterable[Scope]) -> dict[str, list[tuple[Scope, ast.Call]]]:
+    """The calls of ``scopes`` by the name they spell (``f(...)`` and ``x.f(...)`` both under ``f``)."""
+    table: dict[str, list[tuple[Scope, ast.Call]]] = {}
+    for scope in scopes:
+        for call in scope.calls:
+            func = call.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            if name and not call.is_decorator:
+                table.setdefault(name, []).append((scope, call.node))
+    return table
+
+
+class PatchedCalls(Mapping[str, Sequence[tuple[Scope, ast.Call]]]):
+    """A whole run's calls by name with some modules' calls swapped for their edited versions."""
+
+    def __init__(self, base: CallsByName, replaced: frozenset[str], scopes: Iterable[Scope]) -> None:
+        self._base = base
+        self.replaced = replaced
+        self._extra = calls_by_name(scopes)
+
+    def edited(self, name: str) -> Sequence[tuple[Scope, ast.Call]]:
+        """The calls named ``name`` in the edited modules."""
+        return self._extra.get(name, ())
+
+    def __getitem__(self, name: str) -> Sequence[tuple[Scope, ast.Call]]:
+        found = [entry for entry in self._base.get(name, ()) if entry[0].module not in self.replaced]
+        found.extend(self._extra.get(name, ()))
+        if not found and name not in self._base and name not in self._extra:
+            raise KeyError(name)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({*self._base, *self._extra})
+
+    def __len__(self) -> int:
+        return len({*self._base, *self._extra})
+
+
 class Resolver:
-    def __init__(self, workspace: Workspace, declared: frozenset[str] = frozenset()) -> None:
+    def __init__(self, workspace: Workspace, declared: frozenset[str] = frozenset(),
+                 callers: CallsByName | None = None) -> None:
         self.ws = workspace
         # Workspace globals the project declared in its configuration (``extra-sinks``): resolution
         # stops at their qualified name instead of looking at what they are assigned.
         self.declared = declared
         self._active: set[tuple[str, int]] = set()
         self._returns: dict[str, Value] = {}
-        self._callers: dict[str, list[tuple[Scope, ast.Call]]] | None = None
+        self._callers: CallsByName | None = callers  # given by a focused run: the last whole run's, patched
+        self.reused_groups: dict[str, dict[str, list[tuple[Scope, ast.Call]]]] = {}  # a whole run's call_groups()
         self._calls_by_target: dict[str, dict[str, list[tuple[Scope, ast.Call]]]] = {}
         self._grouping: set[str] = set()
         self._values: dict[tuple[str, int], Value] = {}
@@ -233,8 +277,8 @@ class Resolver:
                 return []
             self._grouping.add(name)
             try:
-                grouped = {}
-                for caller, call in self._callers_by_name().get(name, ()):
+                grouped, calls = self._reused_grouping(name)
+                for caller, call in calls:
                     target = self.value_of(caller, call.func)
                     if target.kind == "scope":
                         grouped.setdefault(target.name, []).append((caller, call))
@@ -243,16 +287,32 @@ class Resolver:
             self._calls_by_target[name] = grouped
         return grouped.get(function.qualname, [])
 
-    def _callers_by_name(self) -> dict[str, list[tuple[Scope, ast.Call]]]:
+    def _reused_grouping(self, name: str) -> tuple[dict[str, list[tuple[Scope, ast.Call]]],
+                                                  Sequence[tuple[Scope, ast.Call]]]:
+        """(the grouping a whole run made, minus edited modules' calls; the calls left to resolve).
+
+        A focused run reuses how the whole run resolved the calls of unedited modules: resolving
+        every call named ``get`` again would cost more than the rest of the focused run.
+        """
+        callers = self._callers_by_name()
+        base = self.reused_groups.get(name) if isinstance(callers, PatchedCalls) else None
+        if base is None or not isinstance(callers, PatchedCalls):
+            return {}, callers.get(name, ())
+        kept = {target: [e for e in entries if e[0].module not in callers.replaced] for target, entries in base.items()}
+        return {target: entries for target, entries in kept.items() if entries}, callers.edited(name)
+
+    def call_groups(self) -> dict[str, dict[str, list[tuple[Scope, ast.Call]]]]:
+        """The calls resolved so far, by the name they spell and then by target (for a focused run)."""
+        return self._calls_by_target
+
+    def _callers_by_name(self) -> CallsByName:
         if self._callers is None:
-            self._callers = {}
-            for scope in self.ws.scopes.values():
-                for call in scope.calls:
-                    func = call.func
-                    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-                    if name and not call.is_decorator:
-                        self._callers.setdefault(name, []).append((scope, call.node))
+            self._callers = calls_by_name(self.ws.scopes.values())
         return self._callers
+
+    def calls_by_name(self) -> CallsByName:
+        """Every call of the workspace by the name it spells (built once, reusable by a focused run)."""
+        return self._callers_by_name()
 
     # ------------------------------------------------------------ expressions
     def value_of(self, scope: Scope, expr: ast.expr) -> Value:

@@ -1,0 +1,68 @@
+"""Focused runs (what the language server does first after an edit) against whole runs.
+
+After a whole-workspace run, ``Analyzer.run_focused`` re-searches only the roots that can reach
+the edited modules. For every file of every corpus case and of a generated bench workspace, an
+edit that changes no meaning (a comment appended) must give exactly the findings the whole run
+gave for that file; an edit that adds a bug must give what a whole run of the edited text gives.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from flaskscope.analysis import AnalysisResult, Analyzer
+
+CORPUS = Path(__file__).parent / "corpus"
+BENCH = Path(__file__).parent.parent / "bench"
+
+
+def findings_of(result: AnalysisResult, path: Path) -> list[tuple[int, int, str, str, str]]:
+    return sorted((f.span.line, f.span.col, f.code, f.symbol, f.root.kind) for f in result.findings
+                  if f.path.absolute() == path.absolute())
+
+
+def check_every_file(project: Path) -> int:
+    analyzer = Analyzer(project.absolute())
+    whole = analyzer.run([project.absolute()], lambda message: None)
+    compared = 0
+    for path in sorted(project.absolute().rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        focused = analyzer.run_focused({path: text + "\n# an edit that changes nothing\n"}, lambda message: None)
+        assert focused is not None, path
+        assert findings_of(focused, path) == findings_of(whole, path), path
+        compared += bool(findings_of(whole, path))
+    return compared
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CORPUS.iterdir() if (p / "project").is_dir()))
+def test_focused_run_equals_whole_run_on_corpus_files(case: str) -> None:
+    check_every_file(CORPUS / case / "project")
+
+
+def test_focused_run_equals_whole_run_on_a_generated_workspace(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        from generate import generate  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(BENCH))
+    generate(6000, tmp_path, 7)
+    assert check_every_file(tmp_path) >= 5
+
+
+def test_focused_run_sees_a_new_bug_and_its_fix(tmp_path: Path) -> None:
+    (tmp_path / "jobs.py").write_text(
+        "import threading\nfrom helpers import work\n\n\ndef start():\n    threading.Thread(target=work).start()\n",
+        encoding="utf-8")
+    helpers = tmp_path / "helpers.py"
+    helpers.write_text("def work():\n    return 1\n", encoding="utf-8")
+    analyzer = Analyzer(tmp_path)
+    assert analyzer.run([tmp_path], lambda message: None).findings == []
+    buggy = "from flask import current_app\n\n\ndef work():\n    return current_app.config['X']\n"
+    focused = analyzer.run_focused({helpers.absolute(): buggy}, lambda message: None)
+    assert focused is not None
+    fresh = Analyzer(tmp_path).run([tmp_path], lambda message: None, overlay={helpers.absolute(): buggy})
+    assert findings_of(focused, helpers) == findings_of(fresh, helpers) != []
+    assert analyzer.run_focused({helpers.absolute(): "def work(:\n"}, lambda message: None) is None  # no parse
