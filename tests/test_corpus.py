@@ -70,7 +70,7 @@ def test_oracle(case: str, tmp_path: Path) -> None:
 def test_flaskscope(case: str) -> None:
     project = CORPUS / case / "project"
     proc = subprocess.run(
-        [sys.executable, "-m", "flaskscope", "check", "--format", "json", "."],
+        [sys.executable, "-m", "flaskscope", "check", "--no-cache", "--format", "json", "."],
         cwd=project,
         capture_output=True,
         text=True,

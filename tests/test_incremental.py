@@ -8,6 +8,7 @@ gave for that file; an edit that adds a bug must give what a whole run of the ed
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -50,6 +51,35 @@ def test_focused_run_equals_whole_run_on_a_generated_workspace(tmp_path: Path) -
         sys.path.remove(str(BENCH))
     generate(6000, tmp_path, 7)
     assert check_every_file(tmp_path) >= 5
+
+
+FIXED_PAIRS = sorted(p.name[: -len("_fixed")] for p in CORPUS.glob("*_fixed") if (CORPUS / p.name[:-6]).is_dir())
+
+
+@pytest.mark.parametrize("case", FIXED_PAIRS)
+@pytest.mark.parametrize("direction", ["fix", "break"])
+def test_focused_run_after_fixing_or_breaking_equals_a_whole_run(case: str, direction: str, tmp_path: Path) -> None:
+    """The buggy corpus case edited into its fixed look-alike (and back), file by file, in one focused run."""
+    before, after = (f"{case}", f"{case}_fixed") if direction == "fix" else (f"{case}_fixed", f"{case}")
+    project = tmp_path / "project"
+    shutil.copytree(CORPUS / before / "project", project)
+    target = CORPUS / after / "project"
+    edited = {}
+    for path in sorted(project.rglob("*.py")):
+        other = target / path.relative_to(project)
+        if other.is_file() and other.read_text(encoding="utf-8") != path.read_text(encoding="utf-8"):
+            edited[path.absolute()] = other.read_text(encoding="utf-8")
+    files = {p.relative_to(project) for p in project.rglob("*.py")}
+    if files != {p.relative_to(target) for p in target.rglob("*.py")}:
+        pytest.skip("the look-alike adds or removes files: a whole run handles that")
+    assert edited
+    analyzer = Analyzer(project)
+    analyzer.run([project], lambda message: None)
+    focused = analyzer.run_focused(edited, lambda message: None)
+    assert focused is not None
+    fresh = Analyzer(project).run([project], lambda message: None, overlay=edited)
+    for path in edited:
+        assert findings_of(focused, path) == findings_of(fresh, path), path
 
 
 def test_focused_run_sees_a_new_bug_and_its_fix(tmp_path: Path) -> None:

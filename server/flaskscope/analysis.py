@@ -30,7 +30,7 @@ from flaskscope.index.model import ModuleIndex, Scope, Span
 from flaskscope.knowledge.project import project_knowledge
 from flaskscope.levels import Level
 from flaskscope.reach.entries import Entries, EntryFinder, ProjectFacts
-from flaskscope.reach.search import Hit, Search
+from flaskscope.reach.search import Hit, Search, Summary
 from flaskscope.resolve.jedi_fallback import JediFallback
 from flaskscope.resolve.values import CallsByName, PatchedCalls, Resolver, Workspace
 from flaskscope.suppressions import Suppression, is_suppressed, suppressions_in
@@ -271,34 +271,34 @@ class Analyzer:
         if whole is None:
             return None
         with collector_paused():
-            by_path = {m.path.absolute(): m for m in whole.modules}
             replaced: dict[str, ModuleIndex] = {}
             for path, text in edited.items():
-                old = by_path.get(path.absolute())
+                old = whole.by_path.get(path.absolute())
                 if old is None:
                     return None
                 try:
                     replaced[old.name] = self.index_cache.get(old.path, old.name, text, old.is_package)
                 except (SyntaxError, ValueError, RecursionError, MemoryError):
                     return None
-            modules = [replaced.get(m.name, m) for m in whole.modules]
-            ws = Workspace(modules)
+            ws = whole.workspace.with_modules(list(replaced.values()))
             names = frozenset(replaced)
             edited_scopes = [scope for module in replaced.values() for scope in module.scopes.values()]
             calls = PatchedCalls(whole.calls, names, edited_scopes)
             resolver = Resolver(ws, frozenset(whole.config.extra_sinks), calls)
             resolver.reused_groups = whole.call_groups
+            reaching = whole.scopes_reaching({q for name in names for q in whole.workspace.modules[name].scopes})
+            # Roots are found again in the edited modules and in every module declaring a root that
+            # reached them (a Thread(target=...) in a view): such a root's level can depend on the
+            # edited code (``@stream_with_context`` on the generator), so none is reused as it was.
+            declaring = {whole.by_path[r.path.absolute()].name for r in whole.roots
+                         if r.scope in reaching and r.path.absolute() in whole.by_path}
             finder = EntryFinder(resolver, whole.facts, self._check_interrupt, whole.celery_default,
                                  whole.fixtures, whole.registered)
-            entries = finder.find(only=names)
-            reaching = whole.scopes_reaching({q for q, s in whole.scopes.items() if s.module in names})
+            entries = finder.find(only=names | declaring)
             edited_paths = {m.path for m in replaced.values()}
-            # A root declared elsewhere (a Thread(target=...) in a view) that starts in or reaches an
-            # edited module; those declared in the edited modules were found again just above.
-            entries.roots.extend(r for r in whole.roots if r.scope in reaching and r.path not in edited_paths
-                                 and r.scope in ws.scopes)
             search = Search(resolver, whole.facts, self._focused_jedi(replaced.values()),
                             whole.worth_asking | {s.name for s in edited_scopes})
+            search.reuse(whole.summaries, reaching | {s.qualname for s in edited_scopes})
             findings = [f for f in _collect(ws, entries.roots, search, self._check_interrupt)
                         if f.path in edited_paths]
             findings.extend(f for f in _escape_findings(ws, entries) if f.path in edited_paths)
@@ -309,13 +309,7 @@ class Analyzer:
         """The whole run's jedi, told where the edited modules' functions now are."""
         if self._jedi is None:
             return None
-        edited = list(edited)
-        paths = {m.path.resolve() for m in edited}
-        lines = {key: q for key, q in self._jedi.function_lines.items() if key[0] not in paths}
-        for module in edited:
-            path = module.path.resolve()
-            lines.update({(path, s.span.line): q for q, s in module.scopes.items() if s.kind == "function"})
-        self._jedi.update(lines, paths)
+        self._jedi.update({m.path.resolve(): _function_lines(m) for m in edited})
         return self._jedi
 
     def index_of(self, path: Path, source: str) -> ModuleIndex | None:
@@ -400,8 +394,7 @@ class Analyzer:
         entries = finder.find()
         jedi = None
         if self.use_jedi:
-            resolved = {m.name: m.path.resolve() for m in modules}
-            lines = {(resolved[s.module], s.span.line): q for q, s in ws.scopes.items() if s.kind == "function"}
+            lines = {m.path.resolve(): _function_lines(m) for m in modules}
             if self._jedi is None:
                 self._jedi = JediFallback(self.root, lines)
             jedi = self._jedi
@@ -412,10 +405,11 @@ class Analyzer:
         findings = _collect(ws, entries.roots, search, self._check_interrupt)
         findings.extend(_escape_findings(ws, entries))
         if self.root in paths or [p.absolute() for p in paths] == [self.root.absolute()]:
-            self._whole = _WholeRun(modules, dict(ws.scopes), list(entries.roots), search.edges, facts,
+            self._whole = _WholeRun(ws, {m.path.absolute(): m for m in modules}, list(entries.roots), search.edges,
+                                    facts,
                                     finder.celery_default_level(), config, finder.registrations(),
                                     resolver.calls_by_name(), finder.fixture_table(), resolver.call_groups(),
-                                    search.worth_asking)
+                                    search.worth_asking, search.summaries())
         result = self._finish(findings, modules, config, resolver, entries, len(modules), sink_sites)
         result.jedi_queries = jedi.queries if jedi else 0
         return result
@@ -435,12 +429,17 @@ class Analyzer:
                               config=config)
 
 
+def _function_lines(module: ModuleIndex) -> dict[int, str]:
+    """Where the module's functions are defined (def line -> qualname), for jedi's answers."""
+    return {scope.span.line: qualname for qualname, scope in module.scopes.items() if scope.kind == "function"}
+
+
 @dataclass
 class _WholeRun:
     """What a focused run reuses from the last whole-workspace run."""
 
-    modules: list[ModuleIndex]
-    scopes: dict[str, Scope]
+    workspace: Workspace
+    by_path: dict[Path, ModuleIndex]  # by absolute path
     roots: list[Root]
     edges: dict[str, set[str]]  # the search's scope -> entered scopes
     facts: ProjectFacts
@@ -451,6 +450,7 @@ class _WholeRun:
     fixtures: tuple[dict[str, str], list[str]]
     call_groups: dict[str, dict[str, list[tuple[Scope, ast.Call]]]]
     worth_asking: frozenset[str]
+    summaries: dict[tuple[str, Level], Summary]
     _callers: dict[str, set[str]] | None = None
 
     def scopes_reaching(self, targets: set[str]) -> set[str]:

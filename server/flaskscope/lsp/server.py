@@ -46,6 +46,7 @@ class FlaskscopeServer(LanguageServer):
         self.loop: asyncio.AbstractEventLoop | None = None
         self.pull_active = False  # the client pulls diagnostics of open documents: do not push those
         self.pushed: set[str] = set()  # uris whose last push was not empty
+        self.settled: dict[str, int] = {}  # uri -> generation of the focused run that last settled it
 
     # -------------------------------------------------------------- helpers
     @property
@@ -162,6 +163,7 @@ class FlaskscopeServer(LanguageServer):
             if document is None or snapshot.versions.get(path) != document.version:
                 continue  # typed on since: a newer run will settle it
             settled.add(uri)
+            self.settled[uri] = snapshot.generation
             diagnostics = [convert.to_diagnostic(f, self.settings, result.config, codec, self.lines_of, self.root)
                            for f in result.findings if f.path.absolute() == path and self.settings.enabled(f.code)]
             if diagnostics == self.published.get(uri) and uri in self.published:
@@ -230,6 +232,8 @@ class FlaskscopeServer(LanguageServer):
         generation = self.worker.edited_generation
         if self.snapshot is not None and self.snapshot.generation >= generation:
             return self.result
+        if uri is not None and self.settled.get(uri, -1) >= generation:
+            return self.result  # a focused run already settled this document's diagnostics
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self.waiters.append((generation, uri, waiter))
         await waiter

@@ -25,6 +25,7 @@ from typing import Callable
 from flaskscope.analysis import AnalysisResult, Analyzer, Interrupted, import_closure
 
 log = logging.getLogger(__name__)
+WHOLE_RUN_PAUSE = 0.3  # seconds without edits after a focused run before the whole-workspace run starts
 
 
 @dataclass(frozen=True)
@@ -109,8 +110,8 @@ class AnalysisWorker:
                 self._open_files_first(analyzer, snapshot)
             indexed = True
             changed = frozenset(path for path, text in snapshot.texts.items() if analysed.get(path) != text)
-            if changed and analysed:
-                self._edited_first(analyzer, snapshot, changed)
+            if changed and analysed and self._edited_first(analyzer, snapshot, changed) and self._typing_on(edits):
+                continue  # the whole-workspace run waits for a pause in the typing
             try:
                 paths = list(snapshot.paths) or ([self._root] if self._root else list(snapshot.texts))
                 started = time.perf_counter()
@@ -129,21 +130,32 @@ class AnalysisWorker:
         """True once an edit arrived after the snapshot (or the server stops): the run is stale."""
         return lambda: self._edits != edits or self._stopping
 
-    def _edited_first(self, analyzer: Analyzer, snapshot: Snapshot, changed: frozenset[Path]) -> None:
-        """The edited files' diagnostics from a focused run (see the module docstring)."""
+    def _edited_first(self, analyzer: Analyzer, snapshot: Snapshot, changed: frozenset[Path]) -> bool:
+        """The edited files' diagnostics from a focused run (see the module docstring); True if delivered."""
         warnings: list[str] = []
         try:
             started = time.perf_counter()
             result = analyzer.run_focused({path: snapshot.texts[path] for path in changed}, warnings.append)
             if result is None:
-                return
+                return False
             log.info("edited files first: %d files in %.0f ms", result.files, (time.perf_counter() - started) * 1000)
         except Interrupted:
-            return
+            return False
         except Exception:  # noqa: BLE001 - the whole-workspace run follows anyway
             log.exception("focused analysis of the edited files failed")
-            return
+            return False
         self._deliver(replace(snapshot, partial=True, focus=changed), result, warnings)
+        return True
+
+    def _typing_on(self, edits: int) -> bool:
+        """Wait a moment after a focused run; True if another edit came (the whole run would be stale).
+
+        The whole-workspace run holds the interpreter for seconds on a big workspace; started at
+        once, it would slow the answer to the next keystroke even though that edit interrupts it.
+        """
+        with self._condition:
+            self._condition.wait_for(lambda: self._edits != edits or self._stopping, WHOLE_RUN_PAUSE)
+            return self._edits != edits or self._stopping
 
     def _open_files_first(self, analyzer: Analyzer, snapshot: Snapshot) -> None:
         """Before the first whole-workspace run: the open files and what they import, published early."""

@@ -73,7 +73,8 @@ class EntryFinder:
         With ``only``, views registered elsewhere (``add_url_rule``) and fixtures are still found
         by name, but registrations are read from those modules alone: a focused run after an edit.
         """
-        scopes = [s for s in self.ws.scopes.values() if only is None or s.module in only]
+        scopes = list(self.ws.scopes.values()) if only is None else \
+            [s for name in sorted(only) if name in self.ws.modules for s in self.ws.modules[name].scopes.values()]
         for number, scope in enumerate(scopes):
             if number % 256 == 0:
                 self.checkpoint()
@@ -350,7 +351,8 @@ class EntryFinder:
             fixtures = {name: q for name, q in base.items() if self.ws.scopes.get(q) is not None
                         and self.ws.scopes[q].module not in only}
             autouse = [name for name in base_autouse if name in fixtures]
-            scopes: Iterable[Scope] = (s for s in self.ws.scopes.values() if s.module in only)
+            scopes: Iterable[Scope] = [s for name in sorted(only) if name in self.ws.modules
+                                       for s in self.ws.modules[name].scopes.values()]
         else:
             fixtures, autouse = {}, []
             scopes = self.ws.scopes.values()

@@ -56,6 +56,8 @@ class Search:
         self.jedi = jedi
         self.worth_asking = worth_asking
         self._memo: dict[tuple[str, Level], Summary] = {}
+        self._reused: dict[tuple[str, Level], Summary] = {}
+        self._stale: set[str] = set()
         self._ordered: dict[str, list[Ref | CallSite]] = {}
         self._active: set[tuple[str, Level]] = set()
         self._ref_values: dict[int, list[Value]] = {}
@@ -67,10 +69,23 @@ class Search:
     def explore(self, qualname: str, level: Level) -> tuple[Hit, ...]:
         return self.summary(qualname, level).hits
 
+    def reuse(self, summaries: dict[tuple[str, Level], Summary], stale: set[str]) -> None:
+        """Take another search's summaries (a whole run's) for every scope not in ``stale``.
+
+        A focused run marks stale the scopes that can reach an edited module: the others lead to
+        the same sinks as before the edit, so their summaries stand.
+        """
+        self._reused, self._stale = summaries, stale
+
+    def summaries(self) -> dict[tuple[str, Level], Summary]:
+        return self._memo
+
     def summary(self, qualname: str, level: Level) -> Summary:
         key = (qualname, level)
         if key in self._memo:
             return self._memo[key]
+        if qualname not in self._stale and key in self._reused:
+            return self._reused[key]
         if key in self._active:
             return Summary((), False)
         self._active.add(key)

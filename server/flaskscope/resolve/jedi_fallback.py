@@ -22,31 +22,30 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 
+FunctionLines = dict[Path, dict[int, str]]  # resolved path -> def line -> scope qualname
+
+
 class JediFallback:
-    def __init__(self, root: Path, function_lines: dict[tuple[Path, int], str]) -> None:
+    def __init__(self, root: Path, function_lines: FunctionLines) -> None:
         self._root = root
         self._owner = threading.get_ident()
-        self._function_lines = function_lines  # (resolved path, def line) -> scope qualname
+        self._function_lines = function_lines  # where jedi's answers land: which workspace function
         self._project: Any = None
         self._scripts: dict[Path, tuple[str, Any]] = {}
         self._answers: dict[tuple[Path, int, int], tuple[str, ...]] = {}
         self.queries = 0
         self.disabled = False
 
-    def reset(self, function_lines: dict[tuple[Path, int], str]) -> None:
+    def reset(self, function_lines: FunctionLines) -> None:
         """A new analysis run: new function positions; answers about changed files are dropped."""
         self._function_lines = function_lines
         self._answers.clear()
         self.queries = 0
 
-    def update(self, function_lines: dict[tuple[Path, int], str], edited: set[Path]) -> None:
-        """A focused run: new function positions; only answers about the edited files are dropped."""
-        self._function_lines = function_lines
+    def update(self, edited: FunctionLines) -> None:
+        """A focused run: the edited files' function positions; only answers about them are dropped."""
+        self._function_lines.update(edited)
         self._answers = {key: found for key, found in self._answers.items() if key[0] not in edited}
-
-    @property
-    def function_lines(self) -> dict[tuple[Path, int], str]:
-        return self._function_lines
 
     def _script(self, path: Path, source: str) -> Any:
         import jedi
@@ -76,7 +75,7 @@ class JediFallback:
                     qualname
                     for name in names
                     if name.module_path is not None and name.line is not None
-                    for qualname in [self._function_lines.get((Path(name.module_path).resolve(), name.line))]
+                    for qualname in [self._function_lines.get(Path(name.module_path).resolve(), {}).get(name.line)]
                     if qualname is not None
                 )
             except Exception as exc:  # noqa: BLE001 - jedi's failures must not stop the analysis

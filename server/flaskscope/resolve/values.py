@@ -57,10 +57,30 @@ class Workspace:
         self.classes: dict[str, ClassInfo] = {}
         self.module_of_scope: dict[str, ModuleIndex] = {}
         for module in modules:
-            self.scopes.update(module.scopes)
-            self.classes.update(module.classes)
-            for qualname in module.scopes:
-                self.module_of_scope[qualname] = module
+            self._add(module)
+
+    def _add(self, module: ModuleIndex) -> None:
+        self.modules[module.name] = module
+        self.scopes.update(module.scopes)
+        self.classes.update(module.classes)
+        for qualname in module.scopes:
+            self.module_of_scope[qualname] = module
+
+    def with_modules(self, edited: list[ModuleIndex]) -> Workspace:
+        """A copy with ``edited`` in place of the modules of the same names (cheaper than rebuilding)."""
+        copy = Workspace([])
+        copy.modules, copy.scopes = dict(self.modules), dict(self.scopes)
+        copy.classes, copy.module_of_scope = dict(self.classes), dict(self.module_of_scope)
+        for module in edited:
+            old = copy.modules.get(module.name)
+            if old is not None:
+                for qualname in old.scopes:
+                    copy.scopes.pop(qualname, None)
+                    copy.module_of_scope.pop(qualname, None)
+                for qualname in old.classes:
+                    copy.classes.pop(qualname, None)
+            copy._add(module)
+        return copy
 
 
 CallsByName = Mapping[str, Sequence[tuple[Scope, ast.Call]]]
@@ -268,38 +288,34 @@ class Resolver:
 
         The calls spelling its name are resolved once per name and grouped by target: asking
         again for another function of the same name costs a dictionary lookup, not a scan of
-        every call with that name (which made large workspaces quadratic).
+        every call with that name (which made large workspaces quadratic). A focused run takes
+        the whole run's grouping for unedited modules and resolves only the edited modules' calls:
+        resolving every call named ``get`` again would cost more than the rest of the run.
         """
         name = function.name
+        callers = self._callers_by_name()
+        patched = callers if isinstance(callers, PatchedCalls) else None
+        reused = self.reused_groups.get(name) if patched is not None else None
         grouped = self._calls_by_target.get(name)
         if grouped is None:
             if name in self._grouping:  # asked again while resolving those very calls: no answer yet
                 return []
             self._grouping.add(name)
             try:
-                grouped, calls = self._reused_grouping(name)
-                for caller, call in calls:
+                grouped = {}
+                for caller, call in (patched.edited(name) if patched is not None and reused is not None
+                                     else callers.get(name, ())):
                     target = self.value_of(caller, call.func)
                     if target.kind == "scope":
                         grouped.setdefault(target.name, []).append((caller, call))
             finally:
                 self._grouping.discard(name)
             self._calls_by_target[name] = grouped
-        return grouped.get(function.qualname, [])
-
-    def _reused_grouping(self, name: str) -> tuple[dict[str, list[tuple[Scope, ast.Call]]],
-                                                  Sequence[tuple[Scope, ast.Call]]]:
-        """(the grouping a whole run made, minus edited modules' calls; the calls left to resolve).
-
-        A focused run reuses how the whole run resolved the calls of unedited modules: resolving
-        every call named ``get`` again would cost more than the rest of the focused run.
-        """
-        callers = self._callers_by_name()
-        base = self.reused_groups.get(name) if isinstance(callers, PatchedCalls) else None
-        if base is None or not isinstance(callers, PatchedCalls):
-            return {}, callers.get(name, ())
-        kept = {target: [e for e in entries if e[0].module not in callers.replaced] for target, entries in base.items()}
-        return {target: entries for target, entries in kept.items() if entries}, callers.edited(name)
+        found = grouped.get(function.qualname, [])
+        if patched is not None and reused is not None:
+            kept = [entry for entry in reused.get(function.qualname, ()) if entry[0].module not in patched.replaced]
+            return kept + found
+        return found
 
     def call_groups(self) -> dict[str, dict[str, list[tuple[Scope, ast.Call]]]]:
         """The calls resolved so far, by the name they spell and then by target (for a focused run)."""
