@@ -8,12 +8,15 @@ For each size: generate the workspace (bench/generate.py) into a temp dir, measu
 json`` three times as a fresh subprocess: cold (no flaskscope, jedi or parso cache), warm (nothing
 changed), and after appending one harmless line to one module. Every run's findings must be
 exactly the planted bugs, so speed never comes from skipping work; a mismatch is reported on
-stderr and with ``"match": false``. Progress goes to stderr, results only to stdout.
+stderr and with ``"match": false``. Then the language server: edit-to-diagnostics latency over
+stdio (``bench/lsp_latency.py``) on the same module, after indexing. Progress goes to stderr,
+results only to stdout.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import shutil
@@ -24,6 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import generate  # noqa: E402
+import lsp_latency  # noqa: E402
 import measure  # noqa: E402
 import templates  # noqa: E402
 
@@ -38,7 +42,8 @@ def flaskscope_command() -> list[str]:
     return [*base, "check", ".", "--format", "json"]
 
 
-def bench_size(lines: int, seed: int, timeout: float | None, keep: Path | None) -> dict[str, object]:
+def bench_size(lines: int, seed: int, timeout: float | None, keep: Path | None,
+               lsp_edits: int) -> dict[str, object]:
     tmp = Path(tempfile.mkdtemp(prefix=f"flaskscope-bench-{lines}-"))
     try:
         workspace = tmp / "workspace"
@@ -73,6 +78,10 @@ def bench_size(lines: int, seed: int, timeout: float | None, keep: Path | None) 
         result["peak_rss_mb"] = round(max(r.peak_rss_mb for r in runs.values()), 1)
         result["peak_tree_rss_mb"] = round(max(r.peak_tree_rss_mb for r in runs.values()), 1)
         result["rss_method"] = "os.wait4 ru_maxrss (largest process); tree: /proc VmRSS sum sampled every 20 ms"
+        if lsp_edits:
+            _log(f"{lines} lines: language server, {lsp_edits} edits")
+            latencies = asyncio.run(lsp_latency.measure(workspace, edited, lsp_edits))
+            result.update({f"lsp_{key}": value for key, value in lsp_latency.summary(latencies).items()})
         result["findings"] = _count(runs["cold"])
         result["planted"] = len(planted)
         result["match"] = all(matches)
@@ -121,10 +130,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
     parser.add_argument("--timeout", type=float, default=None, help="kill a check run after this many seconds")
     parser.add_argument("--keep", type=Path, default=None, help="copy each workspace here (for debugging)")
+    parser.add_argument("--lsp-edits", type=int, default=40, help="edits for the language server latency (0: skip)")
     args = parser.parse_args(argv)
     ok = True
     for lines in args.sizes:
-        result = bench_size(lines, args.seed, args.timeout, args.keep)
+        result = bench_size(lines, args.seed, args.timeout, args.keep, args.lsp_edits)
         ok = ok and bool(result["match"])
         print(json.dumps(result), flush=True)
     return 0 if ok else 1

@@ -128,6 +128,36 @@ async def test_syntax_error_mid_edit_keeps_serving(client: LanguageClient, tmp_p
     assert actions is not None
 
 
+async def test_last_good_analysis_is_kept_while_a_file_does_not_parse(client: LanguageClient, tmp_path: Path) -> None:
+    """Half-typed code: results of the last version that parsed, moved onto unchanged lines only."""
+    project = copy_case("thread_config_read", tmp_path) / "project"
+    await start(client, project, "neovim")
+    reports, views = project / "app" / "reports.py", project / "app" / "views.py"
+    reports_uri, views_uri = open_file(client, reports), open_file(client, views)
+    original = reports.read_text(encoding="utf-8")
+
+    async def pulled() -> list[tuple[int, str, int]]:
+        report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
+            text_document=types.TextDocumentIdentifier(reports_uri)))
+        return [(d.range.start.line + 1, str(d.code), len(d.data["fixes"]) if d.data else 0) for d in report.items]
+
+    [(line, code, fixes)] = await pulled()
+    assert (line, code) == (5, "FCX101") and fixes > 0
+    change(client, reports_uri, 2, "\n\n\n" + original + "def half(:\n")  # moved down, and broken
+    assert await pulled() == [(8, "FCX101", 0)]  # kept, moved; fixes dropped (computed for older text)
+    change(client, reports_uri, 3, original.replace('["REPORT_RECIPIENT"]', '["REPORT_RECIP') + "def half(:\n")
+    assert await pulled() == []  # that line changed: its result is not shown on text it no longer describes
+    change(client, reports_uri, 4, original)
+    assert await pulled() == [(5, "FCX101", fixes)]
+    views_text = views.read_text(encoding="utf-8")
+    change(client, views_uri, 2, views_text + "\nwith open(\n")  # the root's file breaks: the callee keeps its finding
+    [(line, code, kept)] = await pulled()
+    assert (line, code) == (5, "FCX101") and kept < fixes  # the fixes editing views.py are gone
+    hover = await client.text_document_hover_async(types.HoverParams(
+        types.TextDocumentIdentifier(views_uri), types.Position(13, 4)))
+    assert hover is None or isinstance(hover, types.Hover)
+
+
 async def test_indexing_reports_progress(client: LanguageClient, tmp_path: Path) -> None:
     project = copy_case("thread_config_read", tmp_path) / "project"
     await start(client, project)

@@ -33,6 +33,7 @@ from flaskscope.reach.entries import Entries, EntryFinder, ProjectFacts
 from flaskscope.reach.search import Hit, Search, Summary
 from flaskscope.resolve.jedi_fallback import JediFallback
 from flaskscope.resolve.values import CallsByName, PatchedCalls, Resolver, Workspace
+from flaskscope.stale import LineMap, carry_over, moved_root
 from flaskscope.suppressions import Suppression, is_suppressed, suppressions_in
 
 # Files whose text says whether the project runs its tests under pytest-flask.
@@ -93,12 +94,18 @@ class IndexCache:
         self._entries[path] = (digest, module, index)
         return index
 
+    def last_good(self, path: Path, module: str) -> ModuleIndex | None:
+        """The index of the last text of ``path`` that parsed (an edit that broke it failed to replace it)."""
+        cached = self._entries.get(path)
+        return cached[2] if cached is not None and cached[1] == module else None
+
 
 def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Path, str] | None = None,
                 cache: IndexCache | None = None, config: Config | None = None,
                 progress: Callable[[int, int], None] | None = None, files: list[SourceFile] | None = None,
                 contents: dict[Path, bytes | None] | None = None,
-                interrupt: Callable[[], bool] | None = None) -> list[ModuleIndex]:
+                interrupt: Callable[[], bool] | None = None,
+                stale: dict[Path, LineMap] | None = None) -> list[ModuleIndex]:
     """Index every Python file under ``paths``; ``overlay`` holds unsaved editor text by path.
 
     ``files`` and ``contents`` (bytes by path, None when unreadable) are what a caller that
@@ -118,6 +125,7 @@ def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Pa
         path = source_file.path
         if config is not None and config.exclude and config.excluded(path):
             continue
+        source: str | None = None
         try:
             source = overlay.get(path.absolute())
             if source is None:
@@ -131,8 +139,13 @@ def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Pa
             warn(f"{path}: not valid UTF-8 (byte {exc.start}); skipped")
             continue
         except SyntaxError as exc:
-            warn(f"{path}:{exc.lineno or 0}: syntax error: {exc.msg}; skipped")
-            continue
+            previous = cache.last_good(path, source_file.module) if cache is not None and stale is not None else None
+            if previous is None or source is None or stale is None:
+                warn(f"{path}:{exc.lineno or 0}: syntax error: {exc.msg}; skipped")
+                continue
+            warn(f"{path}:{exc.lineno or 0}: syntax error: {exc.msg}; using the last version that parsed")
+            stale[path] = LineMap(previous.source, source)
+            module = previous
         except (ValueError, RecursionError, MemoryError) as exc:
             warn(f"{path}: cannot be parsed ({type(exc).__name__}: {exc}); skipped")
             continue
@@ -246,7 +259,10 @@ class Analyzer:
 
     def __init__(self, root: Path, use_jedi: bool = True, with_fixes: bool = True,
                  config: Config | None = None, progress: Callable[[int, int], None] | None = None,
-                 store: ResultStore | None = None) -> None:
+                 store: ResultStore | None = None, keep_last_good: bool = False) -> None:
+        # An editor's file that stops parsing mid-edit is analysed as its last version that parsed
+        # (``flaskscope.stale``); a one-shot check reports and skips it instead.
+        self.keep_last_good = keep_last_good
         self.progress = progress  # called with (files indexed, files in all) while indexing
         self.store = store  # the persistent result cache, for runs over files as they are on disk
         self.root = root
@@ -385,8 +401,9 @@ class Analyzer:
     def _run(self, paths: list[Path], warn: Callable[[str], None], config: Config,
              overlay: dict[Path, str] | None = None, files: list[SourceFile] | None = None,
              contents: dict[Path, bytes | None] | None = None) -> AnalysisResult:
+        stale: dict[Path, LineMap] = {}
         modules = index_files(paths, warn, overlay, self.index_cache, config, self.progress, files, contents,
-                              self.interrupt)
+                              self.interrupt, stale if self.keep_last_good else None)
         ws = Workspace(modules)
         resolver = Resolver(ws, frozenset(config.extra_sinks))
         facts = project_facts(self.root, modules, config)
@@ -412,6 +429,8 @@ class Analyzer:
                                     search.worth_asking, search.summaries())
         result = self._finish(findings, modules, config, resolver, entries, len(modules), sink_sites)
         result.jedi_queries = jedi.queries if jedi else 0
+        if stale:
+            _carry_over(result, stale)
         return result
 
     def _finish(self, findings: list[Finding], modules: list[ModuleIndex], config: Config, resolver: Resolver,
@@ -427,6 +446,21 @@ class Analyzer:
         return AnalysisResult(kept, files=files, roots=list(entries.roots), sink_sites=sink_sites,
                               paths=[m.path for m in modules], suppressed=suppressed, unused_suppressions=unused,
                               config=config)
+
+
+def _carry_over(result: AnalysisResult, stale: dict[Path, LineMap]) -> None:
+    """Move what the last good versions of ``stale`` files say onto their current texts."""
+    result.findings = carry_over(result.findings, stale)
+    result.suppressed = carry_over(result.suppressed, stale)
+    result.roots = [root for root in (moved_root(r, stale) for r in result.roots) if root is not None]
+    sites = []
+    for site in result.sink_sites:
+        lines = stale.get(site.path)
+        span = lines.span(site.span) if lines is not None else site.span
+        if span is not None:
+            sites.append(replace(site, span=span))
+    result.sink_sites = sites
+    result.unused_suppressions = [s for s in result.unused_suppressions if s.path not in stale]
 
 
 def _function_lines(module: ModuleIndex) -> dict[int, str]:

@@ -86,7 +86,8 @@ class AnalysisWorker:
             return self._requested
 
     def _loop(self) -> None:
-        analyzer = Analyzer(self._root or Path.cwd())  # created here: jedi must live on this thread
+        # Created here: jedi must live on this thread.
+        analyzer = Analyzer(self._root or Path.cwd(), keep_last_good=True)
         indexed = False
         analysed: dict[Path, str] = {}  # the open texts of the last whole-workspace run
         last: tuple[int, AnalysisResult] | None = None  # (edit count, result) of that run
