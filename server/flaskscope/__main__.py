@@ -1,5 +1,3 @@
-import sys
+from flaskscope.cli import entry
 
-from flaskscope.cli import main
-
-sys.exit(main())
+entry()
