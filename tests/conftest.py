@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from pathlib import Path
 
@@ -24,6 +25,12 @@ async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
 
     yield
     try:
-        await lsp_client.shutdown_session()
+        await asyncio.wait_for(lsp_client.shutdown_session(), 10)
     except Exception:  # noqa: BLE001 - a test that never initialised has nothing to shut down
         pass
+    process = lsp_client._server
+    if process is not None and process.returncode is None:  # never told to exit: pytest-lsp would wait forever
+        try:
+            await asyncio.wait_for(process.wait(), 5)
+        except asyncio.TimeoutError:
+            process.kill()

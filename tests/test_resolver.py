@@ -154,8 +154,10 @@ def test_jedi_resolves_method_on_list_element(tmp_path: Path) -> None:
     scope = ws.scopes["notify.fan_out"]
     call = next(c for c in scope.calls if getattr(c.func, "attr", "") == "notify")
     assert r.value_of(scope, call.func).kind == "unknown"
-    lines = {(ws.module_of_scope[q].path.resolve(), s.span.line): q
-             for q, s in ws.scopes.items() if s.kind == "function"}
+    lines: dict[Path, dict[int, str]] = {}
+    for qualname, function in ws.scopes.items():
+        if function.kind == "function":
+            lines.setdefault(ws.module_of_scope[qualname].path.resolve(), {})[function.span.line] = qualname
     jedi = JediFallback(tmp_path, lines)
     module = ws.module_of_scope[scope.qualname]
     column = call.span.end_col - len("notify")

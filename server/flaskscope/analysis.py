@@ -10,8 +10,10 @@ import ast
 import contextlib
 import gc
 import hashlib
+import io
 import json
 import os
+import tokenize
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -27,6 +29,7 @@ from flaskscope.imports import imported_modules
 from flaskscope.index.builder import _Columns, build_index
 from flaskscope.index.discovery import SourceFile, discover, module_name
 from flaskscope.index.model import ModuleIndex, Scope, Span
+from flaskscope.knowledge.libraries import LIBRARY_PACKAGES
 from flaskscope.knowledge.project import project_knowledge
 from flaskscope.levels import Level
 from flaskscope.reach.entries import Entries, EntryFinder, ProjectFacts
@@ -74,9 +77,18 @@ class AnalysisResult:
 
 
 def read_source(path: Path) -> str:
-    """Decode a file the way Python would (UTF-8, BOM allowed). Raises ``UnicodeDecodeError``."""
-    data = path.read_bytes()
-    return data.decode("utf-8-sig")
+    """Read and decode a file the way Python would (see ``decode_source``)."""
+    return decode_source(path.read_bytes())
+
+
+def decode_source(data: bytes) -> str:
+    """Decode source bytes the way Python would: a BOM, a PEP 263 ``coding:`` line, else UTF-8.
+
+    Raises ``UnicodeDecodeError`` (bytes not valid in that encoding) or ``SyntaxError`` (a coding
+    line naming an encoding that does not exist).
+    """
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    return data.decode(encoding)
 
 
 class IndexCache:
@@ -117,6 +129,11 @@ def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Pa
     taken: set[str] = set()
     if files is None:
         files = discover(paths, warn)
+    shadows = _library_copies(files)
+    for library in sorted(set(shadows.values())):
+        copies = sorted((path for path, name in shadows.items() if name == library), key=str)
+        warn(f"{copies[0]}: package `{library}` has the name of a library flaskscope knows; it is treated as "
+             f"that library and its {len(copies)} file(s) are not analysed")
     for number, source_file in enumerate(files, 1):
         if progress is not None:
             progress(number, len(files))
@@ -125,18 +142,21 @@ def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Pa
         path = source_file.path
         if config is not None and config.exclude and config.excluded(path):
             continue
+        if path in shadows:
+            continue
         source: str | None = None
         try:
             source = overlay.get(path.absolute())
             if source is None:
                 data = contents.get(path)
-                source = data.decode("utf-8-sig") if data is not None else read_source(path)
+                source = decode_source(data) if data is not None else read_source(path)
             if cache is not None:
                 module = cache.get(path, source_file.module, source, source_file.is_package)
             else:
                 module = build_index(source_file.module, path, source, source_file.is_package)
         except UnicodeDecodeError as exc:
-            warn(f"{path}: not valid UTF-8 (byte {exc.start}); skipped")
+            encoding = "UTF-8" if exc.encoding.replace("-", "").lower().startswith("utf8") else exc.encoding
+            warn(f"{path}: not valid {encoding} (byte {exc.start}); skipped")
             continue
         except SyntaxError as exc:
             previous = cache.last_good(path, source_file.module) if cache is not None and stale is not None else None
@@ -146,8 +166,12 @@ def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Pa
             warn(f"{path}:{exc.lineno or 0}: syntax error: {exc.msg}; using the last version that parsed")
             stale[path] = LineMap(previous.source, source)
             module = previous
-        except (ValueError, RecursionError, MemoryError) as exc:
-            warn(f"{path}: cannot be parsed ({type(exc).__name__}: {exc}); skipped")
+        except (RecursionError, MemoryError):
+            warn(f"{path}: code nested too deeply to analyse (Python's parser or flaskscope's index ran out of "
+                 "depth); skipped")
+            continue
+        except ValueError as exc:
+            warn(f"{path}: cannot be parsed ({exc}); skipped")
             continue
         except OSError as exc:
             warn(f"{path}: cannot be read ({exc.strerror or exc}); skipped")
@@ -158,6 +182,29 @@ def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Pa
         taken.add(module.name)
         modules.append(module)
     return modules
+
+
+def _library_copies(files: list[SourceFile]) -> dict[Path, str]:
+    """The files of workspace packages named like a library the tables describe, by library name.
+
+    A whole directory goes with its package: a vendored Flask's ``sansio/`` has no ``__init__.py``
+    and its files would otherwise pose as top-level modules (``app``) of the project.
+    """
+    directories = {f.path.parent: f.module for f in files
+                   if f.is_package and "." not in f.module and f.module in LIBRARY_PACKAGES}
+    found: dict[Path, str] = {}
+    if not directories and not any(f.module.split(".", 1)[0] in LIBRARY_PACKAGES for f in files):
+        return found
+    for source_file in files:
+        top = source_file.module.split(".", 1)[0]
+        if top in LIBRARY_PACKAGES:
+            found[source_file.path] = top
+            continue
+        for parent in source_file.path.parents:
+            if parent in directories:
+                found[source_file.path] = directories[parent]
+                break
+    return found
 
 
 def import_closure(root: Path, start: list[Path], warn: Callable[[str], None],

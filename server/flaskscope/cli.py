@@ -202,8 +202,11 @@ def entry() -> None:
     that run it in-process.
     """
     code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # closed by the server's transport, or the reader went away
+            pass
     os._exit(code)
 
 
@@ -220,6 +223,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return commands[args.command](args)
     except KeyboardInterrupt:
+        return 2
+    except BrokenPipeError:  # ``flaskscope check | head``: the reader left before the report was written
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        print("flaskscope: error: the output was closed before the report was written", file=sys.stderr)
         return 2
     except Exception:  # noqa: BLE001 - report, never a bare traceback with exit 1
         print("flaskscope: internal error, please report it with the traceback below:", file=sys.stderr)

@@ -228,12 +228,12 @@ class FlaskscopeServer(LanguageServer):
             await asyncio.sleep(0.01)
         if self.worker is None:
             return self.result
-        self.worker.request(0, edit=False)  # no waiting for the debounce: someone wants results now
         generation = self.worker.edited_generation
         if self.snapshot is not None and self.snapshot.generation >= generation:
             return self.result
         if uri is not None and self.settled.get(uri, -1) >= generation:
             return self.result  # a focused run already settled this document's diagnostics
+        self.worker.request(0, edit=False)  # no waiting for the debounce: someone wants results now
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self.waiters.append((generation, uri, waiter))
         await waiter

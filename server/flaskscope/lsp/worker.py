@@ -53,6 +53,7 @@ class AnalysisWorker:
         self._requested = 0
         self._edits = 0  # requests that came with a change of some text: they interrupt a run
         self.edited_generation = 0  # the generation of the latest such request: runs from it on see every edit
+        self._wanted = False
         self._stopping = False
         self._thread = threading.Thread(target=self._loop, name="flaskscope-analysis", daemon=True)
 
@@ -75,6 +76,8 @@ class AnalysisWorker:
             self._edits += edit
             if edit:
                 self.edited_generation = self._requested
+            else:
+                self._wanted = True  # someone waits for results the whole-workspace run gives
             due = time.monotonic() + delay
             if self._due is None:
                 self._due = due
@@ -101,6 +104,7 @@ class AnalysisWorker:
                 self._due = None
                 generation = self._requested
                 edits = self._edits
+                self._wanted = False
             analyzer.interrupt = self._outdated_since(edits)
             snapshot = self._take_snapshot(generation)
             if last is not None and last[0] == edits and snapshot.texts == analysed:
@@ -153,9 +157,10 @@ class AnalysisWorker:
 
         The whole-workspace run holds the interpreter for seconds on a big workspace; started at
         once, it would slow the answer to the next keystroke even though that edit interrupts it.
+        A pull that needs the whole run (another file's diagnostics) ends the wait.
         """
         with self._condition:
-            self._condition.wait_for(lambda: self._edits != edits or self._stopping, WHOLE_RUN_PAUSE)
+            self._condition.wait_for(lambda: self._edits != edits or self._stopping or self._wanted, WHOLE_RUN_PAUSE)
             return self._edits != edits or self._stopping
 
     def _open_files_first(self, analyzer: Analyzer, snapshot: Snapshot) -> None:
@@ -168,6 +173,8 @@ class AnalysisWorker:
             started = time.perf_counter()
             result = analyzer.run(paths, warnings.append, overlay=snapshot.texts)
             log.info("open files first: %d files in %.0f ms", result.files, (time.perf_counter() - started) * 1000)
+        except Interrupted:
+            return
         except Exception:  # noqa: BLE001 - the full run follows anyway
             log.exception("analysis of the open files failed")
             return
