@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 from lsprotocol import types
-from pytest_lsp import LanguageClient
+from pytest_lsp import ClientServerConfig, LanguageClient
 
-from lsp_support import change, copy_case, open_file, start, wait_for, wait_for_diagnostics
+from lsp_support import SERVER, change, copy_case, open_file, start, wait_for, wait_for_diagnostics
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -122,3 +122,34 @@ async def test_workspace_code_never_runs_in_a_server_session(client: LanguageCli
     await client.text_document_code_action_async(types.CodeActionParams(
         types.TextDocumentIdentifier(uri), diagnostic.range, types.CodeActionContext(diagnostics=[diagnostic])))
     assert not marker.exists()
+
+
+async def test_nothing_is_written_outside_the_workspace(tmp_path: Path) -> None:
+    """A check and a server session (with jedi answering a call) leave the user's home and cache untouched.
+
+    jedi's parser would pickle library modules under ``$XDG_CACHE_HOME``; flaskscope keeps them in
+    memory. The workspace's own ``.flaskscope_cache/`` is the only place the CLI writes.
+    """
+    project = copy_case("notifier_registry_jedi", tmp_path) / "project"
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache"),
+           "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local" / "share")}
+    proc = subprocess.run([sys.executable, "-m", "flaskscope", "check", "."], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr  # jedi resolved the call that leads to the finding
+    config = ClientServerConfig(server_command=SERVER.server_command, server_env=env)
+    client = await config.start()
+    assert isinstance(client, LanguageClient)
+    try:
+        await start(client, project, "neovim")
+        uri = open_file(client, project / "app" / "channels.py")
+        report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
+            text_document=types.TextDocumentIdentifier(uri)))
+        assert [d.range.start.line + 1 for d in report.items] == [6]
+        await client.shutdown_session()
+    finally:
+        await client.stop()
+    assert sorted(p.relative_to(home).as_posix() for p in home.rglob("*")) == []
+    written = {p.relative_to(project).parts[0] for p in project.rglob("*")} - {"app", "expected.json"}
+    assert written <= {".flaskscope_cache"}, written

@@ -52,6 +52,7 @@ class JediFallback:
 
         if self._project is None:
             jedi.settings.auto_import_modules = []
+            _keep_parses_in_memory()
             self._project = jedi.Project(self._root, smart_sys_path=True, load_unsafe_extensions=False)
         cached = self._scripts.get(path)
         if cached is None or cached[0] != source:
@@ -82,3 +83,29 @@ class JediFallback:
                 log.debug("jedi could not resolve %s:%s:%s: %s", path, line, column, exc)
         self._answers[key] = found
         return found
+
+
+def _keep_parses_in_memory() -> None:
+    """jedi's parser (parso) pickles every library module it parses under the user's cache
+    directory; flaskscope writes nothing outside the workspace, so its parses stay in memory.
+
+    parso has no setting for it: its grammar module's ``try_to_save_module`` is wrapped to always
+    pass ``pickling=False`` (the in-memory cache, which jedi needs, is kept), and its loader never
+    looks on disk (looking creates the cache directory; and a pickle found there is never one to
+    trust blindly).
+    """
+    import parso.cache
+    import parso.grammar
+
+    parso.cache._load_from_file_system = lambda *args, **kwargs: None
+
+    save = parso.grammar.try_to_save_module
+    if getattr(save, "flaskscope_in_memory", False):
+        return
+
+    def in_memory(hashed_grammar: Any, file_io: Any, module: Any, lines: Any, pickling: bool = True,
+                  cache_path: Any = None) -> None:
+        save(hashed_grammar, file_io, module, lines, pickling=False, cache_path=cache_path)
+
+    in_memory.flaskscope_in_memory = True  # type: ignore[attr-defined]
+    parso.grammar.try_to_save_module = in_memory
