@@ -220,6 +220,13 @@ class FlaskscopeServer(LanguageServer):
         if self.snapshot is not None and self.result is not None:
             self.publish(self.snapshot, self.result, [])
 
+    def edited_since_whole_run(self, uri: str) -> bool:
+        document = self.workspace.text_documents.get(uri)
+        path_text = uris.to_fs_path(uri)
+        if document is None or path_text is None or self.snapshot is None:
+            return False
+        return self.snapshot.versions.get(Path(path_text).absolute()) != document.version
+
     async def fresh_result(self, uri: str | None = None) -> AnalysisResult | None:
         """Wait for a run that includes every change made so far (for ``uri``: its edited-files run will do)."""
         for _ in range(500):  # a request may arrive before ``initialized`` has started the worker
@@ -233,7 +240,9 @@ class FlaskscopeServer(LanguageServer):
             return self.result
         if uri is not None and self.settled.get(uri, -1) >= generation:
             return self.result  # a focused run already settled this document's diagnostics
-        self.worker.request(0, edit=False)  # no waiting for the debounce: someone wants results now
+        # No waiting for the debounce: someone wants results now. A document edited since the last
+        # whole run is settled by the focused run; any other needs the whole run, without the pause.
+        self.worker.request(0, edit=False, whole=uri is None or not self.edited_since_whole_run(uri))
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self.waiters.append((generation, uri, waiter))
         await waiter

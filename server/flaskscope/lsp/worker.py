@@ -65,19 +65,20 @@ class AnalysisWorker:
             self._stopping = True
             self._condition.notify_all()
 
-    def request(self, delay: float, edit: bool = True) -> int:
+    def request(self, delay: float, edit: bool = True, whole: bool = False) -> int:
         """Ask for a run ``delay`` seconds from now (a later request postpones it); its generation.
 
         ``edit``: something changed (a text, a file on disk), so a whole-workspace run under way
-        is stale and gives up; a mere wish for fresh results (a pull) lets it finish.
+        is stale and gives up; a mere wish for fresh results (a pull) lets it finish. ``whole``:
+        the asker needs the whole-workspace run (not only the edited files' focused run).
         """
         with self._condition:
             self._requested += 1
             self._edits += edit
             if edit:
                 self.edited_generation = self._requested
-            else:
-                self._wanted = True  # someone waits for results the whole-workspace run gives
+            if whole:
+                self._wanted = True
             due = time.monotonic() + delay
             if self._due is None:
                 self._due = due
