@@ -156,6 +156,11 @@ def directory_named_py(project: Path) -> None:
     (project / "app" / "x.py" / "__init__.py").write_text("import threading\n")
 
 
+def unreadable_io_error(project: Path) -> None:
+    """A file whose read fails even for root: a link to this very process's ``/proc/self/mem`` (EIO at offset 0)."""
+    (project / "app" / "memory.py").symlink_to("/proc/self/mem")
+
+
 def unreadable(project: Path) -> None:
     secret = project / "app" / "secret.py"
     secret.write_text(BUGGY.format(name="secret_job"))
@@ -227,6 +232,7 @@ INPUTS = [
     Hostile("empty_file", empty, in_test_cli=True, open_in_editor="app/empty.py"),
     Hostile("directory_named_x_py", directory_named_py, in_test_cli=True),
     Hostile("unreadable_chmod_000", unreadable, warned=("app/secret.py",)),
+    Hostile("unreadable_io_error", unreadable_io_error, warned=("app/memory.py",)),
     Hostile("dangling_symlink", dangling_symlink, warned=("app/dangling.py",), in_test_cli=True),
     Hostile("symlink_loop", symlink_loop, warned=("app/loop_a.py", "app/loop_b.py")),
     Hostile("directory_symlink_to_parent", symlink_to_parent),
