@@ -27,7 +27,7 @@ from flaskscope.fixes import plan_fixes
 from flaskscope.fixes.strategies import FixContext
 from flaskscope.imports import imported_modules
 from flaskscope.index.builder import _Columns, build_index
-from flaskscope.index.discovery import SourceFile, discover, module_name
+from flaskscope.index.discovery import SourceFile, discover
 from flaskscope.index.model import ModuleIndex, Scope, Span
 from flaskscope.knowledge.libraries import LIBRARY_PACKAGES
 from flaskscope.knowledge.project import project_knowledge
@@ -374,14 +374,6 @@ class Analyzer:
             return None
         self._jedi.update({m.path.resolve(): _function_lines(m) for m in edited})
         return self._jedi
-
-    def index_of(self, path: Path, source: str) -> ModuleIndex | None:
-        """The index of one file's text (cached); None when it does not parse."""
-        name, is_package = module_name(path)
-        try:
-            return self.index_cache.get(path, name, source, is_package)
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
-            return None
 
     def _check_interrupt(self) -> None:
         if self.interrupt is not None and self.interrupt():
