@@ -25,6 +25,11 @@ def findings_of(result: AnalysisResult, path: Path) -> list[tuple[int, int, str,
                   if f.path.absolute() == path.absolute())
 
 
+def sites_of(result: AnalysisResult, path: Path) -> list[tuple[int, int, str, str, bool]]:
+    return sorted((s.span.line, s.span.col, s.symbol, s.sink, s.in_view) for s in result.sink_sites
+                  if s.path.absolute() == path.absolute())
+
+
 def check_every_file(project: Path) -> int:
     analyzer = Analyzer(project.absolute())
     whole = analyzer.run([project.absolute()], lambda message: None)
@@ -80,6 +85,7 @@ def test_focused_run_after_fixing_or_breaking_equals_a_whole_run(case: str, dire
     fresh = Analyzer(project).run([project], lambda message: None, overlay=edited)
     for path in edited:
         assert findings_of(focused, path) == findings_of(fresh, path), path
+        assert sites_of(focused, path) == sites_of(fresh, path), path  # hover explains the text as it is now
 
 
 def test_focused_run_sees_a_new_bug_and_its_fix(tmp_path: Path) -> None:

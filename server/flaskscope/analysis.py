@@ -365,8 +365,9 @@ class Analyzer:
             findings = [f for f in _collect(ws, entries.roots, search, self._check_interrupt)
                         if f.path in edited_paths]
             findings.extend(f for f in _escape_findings(ws, entries) if f.path in edited_paths)
+            sites = _sink_sites(ws, search, entries.views, whole.facts, edited_scopes)  # hover on the edited files
             return self._finish(findings, list(replaced.values()), whole.config, resolver, entries,
-                                len(replaced), [])
+                                len(replaced), sites)
 
     def _focused_jedi(self, edited: Iterable[ModuleIndex]) -> JediFallback | None:
         """The whole run's jedi, told where the edited modules' functions now are."""
@@ -591,10 +592,12 @@ def _apply_suppressions(findings: list[Finding], modules: list[ModuleIndex], con
     return kept, suppressed, sorted(unused, key=lambda s: (str(s.path), s.line))
 
 
-def _sink_sites(ws: Workspace, search: Search, views: set[str], facts: ProjectFacts) -> list[SinkSite]:
+def _sink_sites(ws: Workspace, search: Search, views: set[str], facts: ProjectFacts,
+                scopes: Iterable[Scope] | None = None) -> list[SinkSite]:
+    """Every use of something that needs a context (in ``scopes``, default all), for hover."""
     sites = []
     sinks = facts.knowledge.sinks
-    for scope in ws.scopes.values():
+    for scope in ws.scopes.values() if scopes is None else scopes:
         path = ws.module_of_scope[scope.qualname].path
         for ref in scope.refs:
             if not any(name in facts.knowledge.sink_tails for name in ref.names):

@@ -47,6 +47,9 @@ class FlaskscopeServer(LanguageServer):
         self.pull_active = False  # the client pulls diagnostics of open documents: do not push those
         self.pushed: set[str] = set()  # uris whose last push was not empty
         self.settled: dict[str, int] = {}  # uri -> generation of the focused run that last settled it
+        # uri -> (document version, result) of that focused run: hover on a file edited since the
+        # last whole run explains the text the user sees, not the positions of the older run.
+        self.focused: dict[str, tuple[int | None, AnalysisResult]] = {}
 
     # -------------------------------------------------------------- helpers
     @property
@@ -164,6 +167,7 @@ class FlaskscopeServer(LanguageServer):
                 continue  # typed on since: a newer run will settle it
             settled.add(uri)
             self.settled[uri] = snapshot.generation
+            self.focused[uri] = (document.version, result)
             diagnostics = [convert.to_diagnostic(f, self.settings, result.config, codec, self.lines_of, self.root)
                            for f in result.findings if f.path.absolute() == path and self.settings.enabled(f.code)]
             if diagnostics == self.published.get(uri) and uri in self.published:
@@ -370,7 +374,11 @@ def hover(ls: FlaskscopeServer, params: types.HoverParams) -> types.Hover | None
     if path_text is None or document is None:
         return None
     position = ls.codec().position_from_client_units(list(document.lines), params.position)
-    markdown = hover_markdown(ls.result, Path(path_text), position.line + 1, position.character, ls.root)
+    result = ls.result
+    focused = ls.focused.get(params.text_document.uri)
+    if focused is not None and focused[0] == document.version and ls.edited_since_whole_run(params.text_document.uri):
+        result = focused[1]
+    markdown = hover_markdown(result, Path(path_text), position.line + 1, position.character, ls.root)
     if markdown is None:
         return None
     return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=markdown))
