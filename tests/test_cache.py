@@ -145,3 +145,12 @@ def test_no_cache_and_unwritable_cache_dir(project: Path, tmp_path_factory: pyte
     proc = check(project, "--cache-dir", str(blocked))
     assert (proc.returncode, proc.stdout) == (cold.returncode, cold.stdout)
     assert "Traceback" not in proc.stderr
+
+
+def test_a_cache_directory_that_is_a_link_is_not_used(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A ``.flaskscope_cache`` link committed to a repository must not lead writes or deletes outside it."""
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (project / ".flaskscope_cache").symlink_to(elsewhere, target_is_directory=True)
+    first, second = check(project), check(project)
+    assert first.stdout == second.stdout and "Traceback" not in second.stderr
+    assert list(elsewhere.iterdir()) == []

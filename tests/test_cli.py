@@ -112,3 +112,22 @@ def test_import_cycles_end(tmp_path: Path) -> None:
     proc = run(["check", "."], tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_a_link_to_a_module_does_not_replace_it(tmp_path: Path) -> None:
+    """``wsgi.py -> app.py``: one module, analysed under its own name, its finding reported once."""
+    (tmp_path / "app.py").write_text(BUGGY)
+    (tmp_path / "wsgi.py").symlink_to("app.py")
+    report = json.loads(run(["check", "--format", "json", "."], tmp_path).stdout)
+    assert [(d["path"], d["line"]) for d in report["diagnostics"]] == [("app.py", 6)]
+
+
+def test_fixes_and_noqa_keep_a_files_declared_encoding(tmp_path: Path) -> None:
+    """A latin-1 file (with its coding line) is written back in latin-1, not re-encoded as UTF-8."""
+    source = "# -*- coding: latin-1 -*-\nNAME = 'caf\u00e9'\n" + BUGGY
+    path = tmp_path / "legacy.py"
+    path.write_bytes(source.encode("latin-1"))
+    assert run(["check", "--add-noqa", "."], tmp_path).returncode == 0
+    written = path.read_bytes().decode("latin-1")
+    assert "NAME = 'caf\u00e9'" in written and "# noqa: FCX101" in written
+    assert run(["check", "."], tmp_path).returncode == 0  # suppressed, and still readable as Python reads it

@@ -138,6 +138,11 @@ def latin1_declared(project: Path) -> None:
     (project / "app" / "declared.py").write_bytes(source.encode("latin-1"))
 
 
+def non_text_coding(project: Path) -> None:
+    """``coding: rot13`` names a codec, but not a text encoding: Python refuses the file."""
+    (project / "app" / "rot.py").write_text("# -*- coding: rot13 -*-\nk = 1\n")
+
+
 def bom(project: Path) -> None:
     (project / "app" / "bom.py").write_bytes(b"\xef\xbb\xbf" + BUGGY.format(name="bom_job").encode())
 
@@ -233,6 +238,7 @@ INPUTS = [
     Hostile("directory_named_x_py", directory_named_py, in_test_cli=True),
     Hostile("unreadable_chmod_000", unreadable, warned=("app/secret.py",)),
     Hostile("unreadable_io_error", unreadable_io_error, warned=("app/memory.py",)),
+    Hostile("non_text_coding_declaration", non_text_coding, warned=("app/rot.py",)),
     Hostile("dangling_symlink", dangling_symlink, warned=("app/dangling.py",), in_test_cli=True),
     Hostile("symlink_loop", symlink_loop, warned=("app/loop_a.py", "app/loop_b.py")),
     Hostile("directory_symlink_to_parent", symlink_to_parent),

@@ -102,3 +102,22 @@ def test_focused_run_sees_a_new_bug_and_its_fix(tmp_path: Path) -> None:
     fresh = Analyzer(tmp_path).run([tmp_path], lambda message: None, overlay={helpers.absolute(): buggy})
     assert findings_of(focused, helpers) == findings_of(fresh, helpers) != []
     assert analyzer.run_focused({helpers.absolute(): "def work(:\n"}, lambda message: None) is None  # no parse
+
+
+@pytest.mark.parametrize(("case", "edited", "old", "new"), [
+    ("stream_generator_db", "app/views.py", "def export", "def export_renamed"),  # a view renamed
+    ("notifier_registry_jedi", "app/channels.py", "def notify", "def notify_renamed"),  # a jedi answer's target
+])
+def test_focused_run_after_a_rename_matches_a_whole_run(case: str, edited: str, old: str, new: str,
+                                                         tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(CORPUS / case / "project", project)
+    path = (project / edited).absolute()
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    analyzer = Analyzer(project)
+    analyzer.run([project], lambda message: None)
+    focused = analyzer.run_focused({path: text.replace(old, new)}, lambda message: None)
+    assert focused is not None
+    fresh = Analyzer(project).run([project], lambda message: None, overlay={path: text.replace(old, new)})
+    assert findings_of(focused, path) == findings_of(fresh, path)

@@ -7,12 +7,14 @@ files are read as text and parsed with ``ast``; jedi only reads them too.
 from __future__ import annotations
 
 import ast
+import codecs
 import contextlib
 import gc
 import hashlib
 import io
 import json
 import os
+import sys
 import tokenize
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -87,8 +89,24 @@ def decode_source(data: bytes) -> str:
     Raises ``UnicodeDecodeError`` (bytes not valid in that encoding) or ``SyntaxError`` (a coding
     line naming an encoding that does not exist).
     """
+    return data.decode(source_encoding(data))
+
+
+def source_encoding(data: bytes) -> str:
+    """The encoding Python reads these source bytes with; ``SyntaxError`` if it would refuse them."""
     encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-    return data.decode(encoding)
+    if not codecs.lookup(encoding)._is_text_encoding:  # ``coding: rot13``: Python refuses it too
+        raise SyntaxError(f"encoding problem: {encoding} is not a text encoding")
+    return encoding
+
+
+def write_source(path: Path, text: str) -> None:
+    """Write edited source back in the encoding the file declares (a BOM and ``coding:`` lines kept)."""
+    try:
+        encoding = source_encoding(path.read_bytes())
+    except (OSError, SyntaxError):
+        encoding = "utf-8"
+    path.write_bytes(text.encode(encoding))
 
 
 class IndexCache:
@@ -287,9 +305,17 @@ def collector_paused() -> Iterator[None]:
     finally:
         # What the run built is kept (the caller holds the result and the caches); freezing it
         # keeps the collections that resume from walking all of it again (1.4 s on 200k lines).
+        # Frozen objects are never collected: a long-lived process calls ``collect_garbage`` now and then.
         gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+def collect_garbage() -> None:
+    """Collect what earlier runs left in cycles (frozen with everything else by ``collector_paused``)."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def common_root(paths: list[Path]) -> Path:
@@ -407,7 +433,8 @@ class Analyzer:
         files = discover(paths, warn)
         contents: dict[Path, bytes | None] = {}
         key = hashlib.blake2b(digest_size=20)
-        options = [__version__, os.getcwd(), [str(p) for p in paths], self.use_jedi, self.with_fixes]
+        options = [__version__, sys.version, sys.prefix, os.getcwd(), [str(p) for p in paths], self.use_jedi,
+                   self.with_fixes]
         key.update(json.dumps([*options, repr(config), _dependency_files_digest(self.root)]).encode())
         for source_file in files:
             try:
@@ -519,7 +546,7 @@ class _WholeRun:
     facts: ProjectFacts
     celery_default: Level
     config: Config
-    registered: tuple[set[str], set[str]]  # (views, cli commands) registered by calls
+    registered: tuple[set[str], set[str]]  # (views, commands registered on app.cli): EntryFinder.registrations
     calls: CallsByName
     fixtures: tuple[dict[str, str], list[str]]
     call_groups: dict[str, dict[str, list[tuple[Scope, ast.Call]]]]
@@ -542,13 +569,6 @@ class _WholeRun:
                     reaching.add(caller)
                     pending.append(caller)
         return reaching
-
-
-def analyze(paths: list[Path], warn: Callable[[str], None], use_jedi: bool = True,
-            with_fixes: bool = True, config: Config | None = None,
-            progress: Callable[[int, int], None] | None = None, store: ResultStore | None = None) -> AnalysisResult:
-    """One run over ``paths`` (what ``flaskscope check`` does)."""
-    return Analyzer(common_root(paths), use_jedi, with_fixes, config, progress, store).run(paths, warn)
 
 
 def _dependency_files_digest(root: Path) -> str:

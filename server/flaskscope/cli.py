@@ -101,6 +101,7 @@ def run_check(args: argparse.Namespace) -> int:
         return 2
     paths = list(args.paths)
     if args.fix or args.diff:
+        from flaskscope.analysis import write_source
         from flaskscope.fixes.apply import fix_all
 
         diffs: list[str] = []
@@ -110,7 +111,7 @@ def run_check(args: argparse.Namespace) -> int:
                 diffs.append("".join(difflib.unified_diff(old.splitlines(True), new.splitlines(True),
                                                           f"a/{path}", f"b/{path}")))
             else:
-                path.write_text(new, encoding="utf-8")
+                write_source(path, new)
 
         result, applied = fix_all(paths, _warn, args.unsafe_fixes or False, write, config, dry_run=args.diff)
         if args.diff:

@@ -5,8 +5,9 @@ reappear on every keystroke, and would change what other files see (their calls 
 resolving). The engine keeps analysing the last version that parsed instead, and this module
 moves what that analysis says onto the current text: a line that is unchanged (same text, found
 by a line diff) keeps its results at its new position; anything on a changed line is dropped,
-so no range ever points at text that is not there any more. Fix plans that edit such a file are
-dropped too: their edits were computed for text the user no longer has.
+so no diagnostic range ever points at text that is not there any more (a hop of a call chain on a
+changed line keeps its old line number: it is a description, not a range). Fix plans that edit such
+a file are dropped too: their edits were computed for text the user no longer has.
 """
 
 from __future__ import annotations
@@ -18,16 +19,30 @@ from pathlib import Path
 from flaskscope.findings import Finding, Hop, Root
 from flaskscope.index.model import Span
 
+_MAX_DIFF_WORK = 4_000_000  # lines x lines of a changed middle worth diffing
+
 
 class LineMap:
     """Old line numbers (1-based) of unchanged lines -> their new line numbers."""
 
     def __init__(self, old_text: str, new_text: str) -> None:
         old, new = old_text.splitlines(), new_text.splitlines()
-        self._moves: dict[int, int] = {}
-        for block in difflib.SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks():
-            for offset in range(block.size):
-                self._moves[block.a + offset + 1] = block.b + offset + 1
+        # An edit is usually local: the common head and tail map one to one, and only the middle
+        # is diffed (a line diff is quadratic on repetitive text: seconds for a 20k-line module).
+        head = 0
+        while head < min(len(old), len(new)) and old[head] == new[head]:
+            head += 1
+        tail = 0
+        while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+            tail += 1
+        self._moves: dict[int, int] = {line: line for line in range(1, head + 1)}
+        self._moves.update({len(old) - k: len(new) - k for k in range(tail)})
+        middle_old, middle_new = old[head:len(old) - tail], new[head:len(new) - tail]
+        if len(middle_old) * len(middle_new) <= _MAX_DIFF_WORK:  # beyond: the middle keeps no results
+            matcher = difflib.SequenceMatcher(None, middle_old, middle_new, autojunk=False)
+            for block in matcher.get_matching_blocks():
+                for offset in range(block.size):
+                    self._moves[head + block.a + offset + 1] = head + block.b + offset + 1
 
     def line(self, old_line: int) -> int | None:
         return self._moves.get(old_line)

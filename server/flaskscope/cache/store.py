@@ -13,9 +13,11 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 
 CACHE_DIR_NAME = ".flaskscope_cache"
+KEEP_ENTRIES = 16  # checks of different paths or options (pre-commit passes changing file lists)
 
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This directory is a cache made by flaskscope.\n"
 
@@ -32,6 +34,8 @@ class ResultStore:
 
     def load(self, name: str, key: str) -> object | None:
         """The payload stored under ``name`` for ``key``; None when absent, stale or damaged."""
+        if self.directory.is_symlink():
+            return None  # a link planted in the workspace must not lead reads or deletes elsewhere
         path = self.directory / f"{name}.json"
         try:
             data = path.read_bytes()
@@ -52,6 +56,8 @@ class ResultStore:
     def save(self, name: str, key: str, payload: object) -> bool:
         """Store atomically; False (and nothing written) when the directory cannot be written."""
         body = json.dumps({"key": key, "payload": payload}, separators=(",", ":")).encode("utf-8")
+        if self.directory.is_symlink():
+            return False
         try:
             self._prepare()
             handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.directory)
@@ -65,7 +71,21 @@ class ResultStore:
                 raise
         except OSError:
             return False
+        self._prune()
         return True
+
+    def _prune(self) -> None:
+        """Keep the newest entries (one per set of paths and options) and no stale temporary files."""
+        now = time.time()
+        try:
+            entries = sorted(self.directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in entries[KEEP_ENTRIES:]:
+                self._discard(old)
+            for temporary in self.directory.glob(".*.tmp"):
+                if now - temporary.stat().st_mtime > 3600:  # a writer that died; a live one renames in ms
+                    self._discard(temporary)
+        except OSError:
+            pass
 
     def _prepare(self) -> None:
         if self.directory.is_dir():

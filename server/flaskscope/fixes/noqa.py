@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from flaskscope.analysis import read_source
+from flaskscope.analysis import read_source, write_source
 from flaskscope.findings import Finding
 
 _NOQA = re.compile(r"#\s*noqa:\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*)", re.IGNORECASE)
@@ -33,5 +33,5 @@ def add_noqa(findings: list[Finding]) -> int:
                 body = f"{body}  # noqa: {', '.join(sorted(codes))}"
             lines[number - 1] = body + ending
             changed += 1
-        path.write_text("".join(lines), encoding="utf-8")
+        write_source(path, "".join(lines))
     return changed

@@ -51,11 +51,6 @@ class _Packages:
         return ".".join(p for p in parts if p) or stem, is_package
 
 
-def module_name(path: Path) -> tuple[str, bool]:
-    """(dotted module name, is_package) for a ``.py`` file."""
-    return _Packages().module_name(str(path.absolute()))
-
-
 def discover(paths: list[Path], warn: Callable[[str], None]) -> list[SourceFile]:
     """All ``.py`` files under ``paths`` (files or directories), each once, sorted.
 
@@ -92,16 +87,18 @@ def discover(paths: list[Path], warn: Callable[[str], None]) -> list[SourceFile]
             except OSError as exc:
                 warn(f"{exc.filename or directory}: {exc.strerror}; skipped")
                 continue
-            for entry in reversed(entries):
+            subdirectories = []
+            for entry in entries:  # in name order: a file is met before a link to it in the same place wins
                 name = entry.name
                 try:
                     if entry.is_dir(follow_symlinks=False):
                         if name not in EXCLUDED_DIRS and not name.endswith(".egg-info"):
-                            pending.append((entry.path, os.path.join(real_directory, name)))
+                            subdirectories.append((entry.path, os.path.join(real_directory, name)))
                     elif name.endswith(".py"):
                         add(entry.path, None if entry.is_symlink() else os.path.join(real_directory, name))
                 except OSError as exc:
                     warn(f"{entry.path}: {exc.strerror}; skipped")
+            pending.extend(reversed(subdirectories))  # popped in name order
 
     for root in paths:
         if root.is_file() or root.suffix == ".py" and not root.is_dir():

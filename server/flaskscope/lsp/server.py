@@ -67,7 +67,7 @@ class FlaskscopeServer(LanguageServer):
             return list(document.lines)
         try:
             return read_source(path).splitlines(keepends=True)
-        except (OSError, UnicodeDecodeError):
+        except (OSError, UnicodeDecodeError, SyntaxError):
             return []
 
     def report_once(self, text: str, level: types.MessageType = types.MessageType.Warning) -> None:
@@ -96,8 +96,10 @@ class FlaskscopeServer(LanguageServer):
             if not path_text or not path_text.endswith(".py"):
                 continue
             path = Path(path_text).absolute()
-            texts[path] = document.source
+            # The version first: pygls applies a change's text before its version, so a change landing
+            # between the two reads pairs new text with the old version, which is refused as stale.
             versions[path] = document.version if document.version is not None else 0
+            texts[path] = document.source
             if root is None or root.absolute() not in path.parents:
                 extra.append(path)
         paths = tuple([root] if root else []) + tuple(extra)

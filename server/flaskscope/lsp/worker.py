@@ -22,10 +22,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from flaskscope.analysis import AnalysisResult, Analyzer, Interrupted, import_closure
+from flaskscope.analysis import AnalysisResult, Analyzer, Interrupted, collect_garbage, import_closure
 
 log = logging.getLogger(__name__)
 WHOLE_RUN_PAUSE = 0.3  # seconds without edits after a focused run before the whole-workspace run starts
+GARBAGE_EVERY = 20  # whole runs between two full garbage collections
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class AnalysisWorker:
         indexed = False
         analysed: dict[Path, str] = {}  # the open texts of the last whole-workspace run
         last: tuple[int, AnalysisResult] | None = None  # (edit count, result) of that run
+        whole_runs = 0
         while True:
             with self._condition:
                 while not self._stopping and (self._due is None or time.monotonic() < self._due):
@@ -105,10 +107,10 @@ class AnalysisWorker:
                 self._due = None
                 generation = self._requested
                 edits = self._edits
-                self._wanted = False
             analyzer.interrupt = self._outdated_since(edits)
             snapshot = self._take_snapshot(generation)
             if last is not None and last[0] == edits and snapshot.texts == analysed:
+                self._wanted = False
                 self._deliver(snapshot, last[1], [])  # nothing changed since: a pull only wants it confirmed
                 continue
             warnings: list[str] = []
@@ -118,6 +120,7 @@ class AnalysisWorker:
             changed = frozenset(path for path, text in snapshot.texts.items() if analysed.get(path) != text)
             if changed and analysed and self._edited_first(analyzer, snapshot, changed) and self._typing_on(edits):
                 continue  # the whole-workspace run waits for a pause in the typing
+            self._wanted = False  # the whole run starting now is what those pulls wait for
             try:
                 paths = list(snapshot.paths) or ([self._root] if self._root else list(snapshot.texts))
                 started = time.perf_counter()
@@ -131,6 +134,9 @@ class AnalysisWorker:
                 continue
             analysed, last = dict(snapshot.texts), (edits, result)
             self._deliver(snapshot, result, warnings)
+            whole_runs += 1
+            if whole_runs % GARBAGE_EVERY == 0:
+                collect_garbage()  # cycles earlier runs left (each run's objects are frozen, see collector_paused)
 
     def _outdated_since(self, edits: int) -> Callable[[], bool]:
         """True once an edit arrived after the snapshot (or the server stops): the run is stale."""
@@ -158,7 +164,8 @@ class AnalysisWorker:
 
         The whole-workspace run holds the interpreter for seconds on a big workspace; started at
         once, it would slow the answer to the next keystroke even though that edit interrupts it.
-        A pull that needs the whole run (another file's diagnostics) ends the wait.
+        A pull that needs the whole run (another file's diagnostics, ``request(whole=True)``) ends
+        the wait at once.
         """
         with self._condition:
             self._condition.wait_for(lambda: self._edits != edits or self._stopping or self._wanted, WHOLE_RUN_PAUSE)

@@ -70,8 +70,9 @@ class EntryFinder:
     def find(self, only: frozenset[str] | None = None) -> Entries:
         """The roots of the workspace, or only those declared in the modules named in ``only``.
 
-        With ``only``, views registered elsewhere (``add_url_rule``) and fixtures are still found
-        by name, but registrations are read from those modules alone: a focused run after an edit.
+        With ``only`` (a focused run after an edit), the views, registered commands and fixtures
+        known from the last whole run (``registered``, ``fixtures``) are kept and those of the
+        ``only`` modules are found again; a registration the edit removed stays until the whole run.
         """
         scopes = list(self.ws.scopes.values()) if only is None else \
             [s for name in sorted(only) if name in self.ws.modules for s in self.ws.modules[name].scopes.values()]
@@ -101,12 +102,13 @@ class EntryFinder:
                 self._class_roots(info.qualname)
         self._pytest_roots(only)
         for view in sorted(self.entries.views):
-            if only is None or self.ws.scopes[view].module in only:
-                self._stream_roots(self.ws.scopes[view])
+            view_scope = self.ws.scopes.get(view)  # a view kept from a whole run may since have been renamed
+            if view_scope is not None and (only is None or view_scope.module in only):
+                self._stream_roots(view_scope)
         return self.entries
 
     def registrations(self) -> tuple[set[str], set[str]]:
-        """(views, cli commands) registered by calls (``add_url_rule``, ``app.cli.add_command``)."""
+        """(views — by route decorator or ``add_url_rule`` —, commands registered by ``app.cli.add_command``)."""
         return set(self.entries.views), set(self._cli_registered)
 
     def _add(self, root: Root) -> None:

@@ -232,7 +232,8 @@ class Search:
             module = self.ws.module_of_scope[scope.qualname]
             line = call.span.end_line
             column = call.span.end_col - len(func.attr)
-            return self.jedi.targets(module.path.resolve(), module.source, line, column)
+            found = self.jedi.targets(module.path.resolve(), module.source, line, column)
+            return tuple(target for target in found if target in self.ws.scopes)  # an answer may predate an edit
         return ()
 
 
