@@ -388,11 +388,17 @@ class Analyzer:
             search = Search(resolver, whole.facts, self._focused_jedi(replaced.values()),
                             whole.worth_asking | {s.name for s in edited_scopes})
             search.reuse(whole.summaries, reaching | {s.qualname for s in edited_scopes})
-            findings = [f for f in _collect(ws, entries.roots, search, self._check_interrupt)
-                        if f.path in edited_paths]
+            # Every finding of the roots searched again: those in the edited files are published; the
+            # others let hover on a root in an edited file say what it reaches elsewhere.
+            findings = _collect(ws, entries.roots, search, self._check_interrupt)
             findings.extend(f for f in _escape_findings(ws, entries) if f.path in edited_paths)
             sites = _sink_sites(ws, search, entries.views, whole.facts, edited_scopes)  # hover on the edited files
-            return self._finish(findings, list(replaced.values()), whole.config, resolver, entries,
+            modules = {m.name: m for m in replaced.values()}
+            for finding in findings:
+                module = whole.by_path.get(finding.path.absolute())
+                if module is not None:
+                    modules.setdefault(module.name, module)  # their suppression comments apply too
+            return self._finish(findings, list(modules.values()), whole.config, resolver, entries,
                                 len(replaced), sites)
 
     def _focused_jedi(self, edited: Iterable[ModuleIndex]) -> JediFallback | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from flaskscope.analysis import AnalysisResult, Analyzer, Interrupted, collect_garbage, import_closure
+from flaskscope.analysis import AnalysisResult, Analyzer, Interrupted, collect_garbage, import_closure, read_source
 
 log = logging.getLogger(__name__)
 WHOLE_RUN_PAUSE = 0.3  # seconds without edits after a focused run before the whole-workspace run starts
@@ -117,7 +117,7 @@ class AnalysisWorker:
             if not indexed and self._root is not None and snapshot.texts:
                 self._open_files_first(analyzer, snapshot)
             indexed = True
-            changed = frozenset(path for path, text in snapshot.texts.items() if analysed.get(path) != text)
+            changed = frozenset(path for path, text in snapshot.texts.items() if _differs(analysed, path, text))
             if changed and analysed and self._edited_first(analyzer, snapshot, changed) and self._typing_on(edits):
                 continue  # the whole-workspace run waits for a pause in the typing
             self._wanted = False  # the whole run starting now is what those pulls wait for
@@ -187,3 +187,13 @@ class AnalysisWorker:
             log.exception("analysis of the open files failed")
             return
         self._deliver(replace(snapshot, partial=True), result, warnings)
+
+
+def _differs(analysed: dict[Path, str], path: Path, text: str) -> bool:
+    """Has this open document changed since the last whole run (which read it from disk if it was not open)?"""
+    if path in analysed:
+        return analysed[path] != text
+    try:
+        return read_source(path) != text
+    except (OSError, UnicodeDecodeError, SyntaxError):
+        return True
