@@ -399,7 +399,7 @@ class Analyzer:
                 if module is not None:
                     modules.setdefault(module.name, module)  # their suppression comments apply too
             return self._finish(findings, list(modules.values()), whole.config, resolver, entries,
-                                len(replaced), sites)
+                                len(replaced), sites, fix_paths=edited_paths)
 
     def _focused_jedi(self, edited: Iterable[ModuleIndex]) -> JediFallback | None:
         """The whole run's jedi, told where the edited modules' functions now are."""
@@ -507,14 +507,16 @@ class Analyzer:
         return result
 
     def _finish(self, findings: list[Finding], modules: list[ModuleIndex], config: Config, resolver: Resolver,
-                entries: Entries, files: int, sink_sites: list[SinkSite]) -> AnalysisResult:
-        """Configuration, suppressions and fix plans applied to what the search found."""
+                entries: Entries, files: int, sink_sites: list[SinkSite],
+                fix_paths: set[Path] | None = None) -> AnalysisResult:
+        """Configuration, suppressions and fix plans (for findings in ``fix_paths``, default all) applied."""
         findings = [f for f in _drop_shadowed(findings)
                     if config.rule_enabled(f.code) and not config.ignored_in(f.code, f.path)]
         kept, suppressed, unused = _apply_suppressions(findings, modules, config)
         if self.with_fixes:
             fix_context = FixContext(resolver, entries.views, config.app)
-            kept = [replace(f, fixes=plan_fixes(fix_context, f)) for f in kept]
+            kept = [replace(f, fixes=plan_fixes(fix_context, f)) if fix_paths is None or f.path in fix_paths else f
+                    for f in kept]
         kept.sort(key=lambda f: (str(f.path), f.span.line, f.span.col, f.code))
         return AnalysisResult(kept, files=files, roots=list(entries.roots), sink_sites=sink_sites,
                               paths=[m.path for m in modules], suppressed=suppressed, unused_suppressions=unused,
