@@ -159,7 +159,7 @@ class FlaskscopeServer(LanguageServer):
         self.waiters = [entry for entry in self.waiters if not entry[2].done()]
 
     def publish_edited_files(self, snapshot: Snapshot, result: AnalysisResult) -> None:
-        """The edited files' diagnostics from their region's run, ahead of the whole-workspace run."""
+        """The edited files' diagnostics from the focused run, ahead of the whole-workspace run."""
         codec = self.codec()
         settled = set()
         for path in snapshot.focus:
