@@ -12,24 +12,16 @@ import contextlib
 import gc
 import hashlib
 import io
-import json
-import os
-import sys
 import tokenize
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-from flaskscope import __version__
-from flaskscope.cache.codec import decode_finding, decode_suppression, encode_finding, encode_suppression
-from flaskscope.cache.store import ResultStore, digest
 from flaskscope.config import Config, ConfigError, find_config, load_config
 from flaskscope.findings import Finding, Hop, Root
-from flaskscope.fixes import plan_fixes
-from flaskscope.fixes.strategies import FixContext
 from flaskscope.imports import imported_modules
 from flaskscope.index.builder import _Columns, build_index
-from flaskscope.index.discovery import SourceFile, discover
+from flaskscope.index.discovery import DEPENDENCY_FILES, SourceFile, discover
 from flaskscope.index.model import ModuleIndex, Scope, Span
 from flaskscope.knowledge.libraries import LIBRARY_PACKAGES
 from flaskscope.knowledge.project import project_knowledge
@@ -38,44 +30,13 @@ from flaskscope.reach.entries import Entries, EntryFinder, ProjectFacts
 from flaskscope.reach.search import Hit, Search, Summary
 from flaskscope.resolve.jedi_fallback import JediFallback
 from flaskscope.resolve.values import CallsByName, PatchedCalls, Resolver, Workspace
+from flaskscope.result import AnalysisResult, SinkSite
 from flaskscope.stale import LineMap, carry_over, moved_root
 from flaskscope.suppressions import Suppression, is_suppressed, suppressions_in
-
-# Files whose text says whether the project runs its tests under pytest-flask.
-_DEPENDENCY_FILES = ("requirements.txt", "requirements-dev.txt", "requirements_dev.txt", "dev-requirements.txt",
-                     "pyproject.toml", "setup.cfg", "setup.py", "tox.ini", "pytest.ini", "Pipfile")
 
 
 class Interrupted(Exception):
     """A run given up because its caller no longer wants its result (newer edits arrived)."""
-
-
-@dataclass(frozen=True)
-class SinkSite:
-    """A use of something that needs a context, wherever it is (for explanations on hover)."""
-
-    path: Path
-    span: Span
-    symbol: str
-    sink: str  # canonical name, e.g. flask.current_app
-    needs: Level
-    scope: str
-    local_level: Level  # what the code around it provides (with-blocks, guards)
-    in_view: bool
-
-
-@dataclass
-class AnalysisResult:
-    findings: list[Finding]  # what is left after configuration and suppressions
-    warnings: list[str] = field(default_factory=list)
-    files: int = 0
-    jedi_queries: int = 0
-    roots: list[Root] = field(default_factory=list)
-    sink_sites: list[SinkSite] = field(default_factory=list)
-    paths: list[Path] = field(default_factory=list)  # every file analysed
-    suppressed: list[Finding] = field(default_factory=list)
-    unused_suppressions: list[Suppression] = field(default_factory=list)
-    config: Config = field(default_factory=Config)
 
 
 def read_source(path: Path) -> str:
@@ -248,7 +209,7 @@ def import_closure(root: Path, start: list[Path], warn: Callable[[str], None],
 
 def project_facts(root: Path, modules: list[ModuleIndex], config: Config | None = None) -> ProjectFacts:
     uses_pytest_flask = False
-    for name in _DEPENDENCY_FILES:
+    for name in DEPENDENCY_FILES:
         candidate = root / name
         try:
             text = candidate.read_text(encoding="utf-8", errors="replace") if candidate.is_file() else ""
@@ -318,12 +279,6 @@ def collect_garbage() -> None:
     gc.freeze()
 
 
-def common_root(paths: list[Path]) -> Path:
-    resolved = [p.resolve() for p in paths] or [Path.cwd()]
-    root = Path(os.path.commonpath([str(p) for p in resolved]))
-    return root if root.is_dir() else root.parent
-
-
 class Analyzer:
     """The engine with its caches, for repeated runs (the language server keeps one).
 
@@ -332,12 +287,11 @@ class Analyzer:
 
     def __init__(self, root: Path, use_jedi: bool = True, with_fixes: bool = True,
                  config: Config | None = None, progress: Callable[[int, int], None] | None = None,
-                 store: ResultStore | None = None, keep_last_good: bool = False) -> None:
+                 keep_last_good: bool = False) -> None:
         # An editor's file that stops parsing mid-edit is analysed as its last version that parsed
         # (``flaskscope.stale``); a one-shot check reports and skips it instead.
         self.keep_last_good = keep_last_good
         self.progress = progress  # called with (files indexed, files in all) while indexing
-        self.store = store  # the persistent result cache, for runs over files as they are on disk
         self.root = root
         self.use_jedi = use_jedi
         self.with_fixes = with_fixes  # plan fixes only for adapters that offer them
@@ -420,56 +374,12 @@ class Analyzer:
             warn(f"{exc}; using the default configuration")
             return Config()
 
-    def run(self, paths: list[Path], warn: Callable[[str], None],
-            overlay: dict[Path, str] | None = None) -> AnalysisResult:
+    def run(self, paths: list[Path], warn: Callable[[str], None], overlay: dict[Path, str] | None = None,
+            files: list[SourceFile] | None = None, contents: dict[Path, bytes | None] | None = None) -> AnalysisResult:
+        """Analyse ``paths``; ``files``/``contents``: what a caller already discovered and read (see index_files)."""
         with collector_paused():
             config = self.config if self.config is not None else self._found_config(warn)
-            if self.store is not None and not overlay:
-                return self._run_cached(self.store, paths, warn, config)
-            return self._run(paths, warn, config, overlay)
-
-    def _run_cached(self, store: ResultStore, paths: list[Path], warn: Callable[[str], None],
-                    config: Config) -> AnalysisResult:
-        """The stored result when nothing it depends on changed; else a run whose result is stored.
-
-        The key covers flaskscope's version, the options, the configuration, the working
-        directory, the project files that decide project facts, and the path, module name and
-        bytes of every file: any difference is a miss, never a stale answer.
-        """
-        files = discover(paths, warn)
-        contents: dict[Path, bytes | None] = {}
-        key = hashlib.blake2b(digest_size=20)
-        options = [__version__, sys.version, sys.prefix, os.getcwd(), [str(p) for p in paths], self.use_jedi,
-                   self.with_fixes]
-        key.update(json.dumps([*options, repr(config), _dependency_files_digest(self.root)]).encode())
-        for source_file in files:
-            try:
-                data: bytes | None = source_file.path.read_bytes()
-            except OSError:
-                data = None
-            contents[source_file.path] = data
-            key.update(f"\0{source_file.path}\0{source_file.module}\0{source_file.is_package}\0".encode())
-            key.update(digest(data).encode() if data is not None else b"unreadable")
-        name = "check-" + digest(json.dumps(options).encode())[:16]
-        payload = store.load(name, key.hexdigest())
-        if isinstance(payload, dict):
-            try:
-                return _decoded_result(payload, config, warn)
-            except (KeyError, TypeError, ValueError):
-                pass  # a damaged entry: analyse, and overwrite it
-        recorded: list[str] = []
-
-        def recording(message: str) -> None:
-            recorded.append(message)
-            warn(message)
-
-        result = self._run(paths, recording, config, None, files, contents)
-        store.save(name, key.hexdigest(), {
-            "files": result.files, "warnings": recorded, "paths": [str(p) for p in result.paths],
-            "findings": [encode_finding(f) for f in result.findings],
-            "suppressed": [encode_finding(f) for f in result.suppressed],
-            "unused_suppressions": [encode_suppression(s) for s in result.unused_suppressions]})
-        return result
+            return self._run(paths, warn, config, overlay, files, contents)
 
     def _run(self, paths: list[Path], warn: Callable[[str], None], config: Config,
              overlay: dict[Path, str] | None = None, files: list[SourceFile] | None = None,
@@ -514,6 +424,9 @@ class Analyzer:
                     if config.rule_enabled(f.code) and not config.ignored_in(f.code, f.path)]
         kept, suppressed, unused = _apply_suppressions(findings, modules, config)
         if self.with_fixes:
+            from flaskscope.fixes.plan import plan_fixes  # only adapters that offer fixes pay for importing them
+            from flaskscope.fixes.strategies import FixContext
+
             fix_context = FixContext(resolver, entries.views, config.app)
             kept = [replace(f, fixes=plan_fixes(fix_context, f)) if fix_paths is None or f.path in fix_paths else f
                     for f in kept]
@@ -577,30 +490,6 @@ class _WholeRun:
                     reaching.add(caller)
                     pending.append(caller)
         return reaching
-
-
-def _dependency_files_digest(root: Path) -> str:
-    """The project files that decide project facts (pytest-flask), as one digest."""
-    key = hashlib.blake2b(digest_size=20)
-    for name in _DEPENDENCY_FILES:
-        try:
-            key.update(name.encode() + b"\0" + (root / name).read_bytes())
-        except OSError:
-            key.update(name.encode() + b"\0-")
-    return key.hexdigest()
-
-
-def _decoded_result(payload: dict[str, Any], config: Config, warn: Callable[[str], None]) -> AnalysisResult:
-    """A stored result, its warnings said again as the run that stored it said them."""
-    warnings = [str(w) for w in payload["warnings"]]
-    result = AnalysisResult([decode_finding(f) for f in payload["findings"]], warnings, int(payload["files"]),
-                            paths=[Path(p) for p in payload["paths"]],
-                            suppressed=[decode_finding(f) for f in payload["suppressed"]],
-                            unused_suppressions=[decode_suppression(s) for s in payload["unused_suppressions"]],
-                            config=config)
-    for message in warnings:
-        warn(message)
-    return result
 
 
 def _apply_suppressions(findings: list[Finding], modules: list[ModuleIndex], config: Config

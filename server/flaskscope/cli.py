@@ -19,6 +19,7 @@ from flaskscope import __version__
 if TYPE_CHECKING:
     from flaskscope.cache.store import ResultStore
     from flaskscope.config import Config
+    from flaskscope.result import AnalysisResult
 
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -78,8 +79,8 @@ def _terminal_progress(quiet: bool) -> Callable[[int, int], None] | None:
 
 
 def _result_store(args: argparse.Namespace, config: Config) -> ResultStore | None:
-    from flaskscope.analysis import common_root
     from flaskscope.cache.store import CACHE_DIR_NAME, ResultStore
+    from flaskscope.index.discovery import common_root
 
     if args.no_cache:
         return None
@@ -89,9 +90,30 @@ def _result_store(args: argparse.Namespace, config: Config) -> ResultStore | Non
     return ResultStore(base / CACHE_DIR_NAME)
 
 
+def _check(args: argparse.Namespace, paths: list[Path], config: Config) -> AnalysisResult:
+    """The analysis of ``paths``, from the result cache when nothing changed (the engine is imported only if not)."""
+    from flaskscope.cache.checked import cached_check
+    from flaskscope.index.discovery import SourceFile, common_root
+
+    root = common_root(paths)
+
+    def run(files: list[SourceFile] | None, contents: dict[Path, bytes | None] | None,
+            warn: Callable[[str], None]) -> AnalysisResult:
+        from flaskscope.analysis import Analyzer
+
+        # Kept referenced until the process ends: freeing the engine's tables costs time for nothing.
+        args.analyzer = Analyzer(root, not args.no_jedi, False, config, _terminal_progress(args.quiet))
+        return args.analyzer.run(paths, warn, files=files, contents=contents)
+
+    store = _result_store(args, config)
+    if store is None:
+        return run(None, None, _warn)
+    return cached_check(store, root, paths, _warn, config, [not args.no_jedi, False], run)
+
+
 def run_check(args: argparse.Namespace) -> int:
-    from flaskscope.analysis import Analyzer, common_root
     from flaskscope.config import ConfigError, find_config, load_config
+    from flaskscope.index.discovery import common_root
     from flaskscope.report import github, json_report, sarif, text_report
 
     try:
@@ -119,10 +141,7 @@ def run_check(args: argparse.Namespace) -> int:
             return 1 if diffs else 0
         print(f"Applied {applied} fix{'es' if applied != 1 else ''}.", file=sys.stderr)
     else:
-        # Kept referenced until the process ends: freeing the engine's tables costs time for nothing.
-        args.analyzer = Analyzer(common_root(paths), not args.no_jedi, False, config, _terminal_progress(args.quiet),
-                                 _result_store(args, config))
-        result = args.analyzer.run(paths, _warn)
+        result = _check(args, paths, config)
     if args.add_noqa:
         from flaskscope.fixes.noqa import add_noqa
 

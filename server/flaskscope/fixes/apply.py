@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from flaskscope.analysis import AnalysisResult, Analyzer, common_root, read_source
+from flaskscope.analysis import AnalysisResult, Analyzer, read_source
 from flaskscope.config import Config
 from flaskscope.fixes.model import Fix, apply_edits
+from flaskscope.index.discovery import common_root
 
 MAX_ROUNDS = 25
 

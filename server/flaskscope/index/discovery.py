@@ -20,6 +20,18 @@ EXCLUDED_DIRS = frozenset({
 })
 
 
+# Project files that are not Python but say what the project depends on (pytest-flask, for one).
+DEPENDENCY_FILES = ("requirements.txt", "requirements-dev.txt", "requirements_dev.txt", "dev-requirements.txt",
+                    "pyproject.toml", "setup.cfg", "setup.py", "tox.ini", "pytest.ini", "Pipfile")
+
+
+def common_root(paths: list[Path]) -> Path:
+    """The deepest directory holding every path (where the configuration and the cache are looked for)."""
+    resolved = [p.resolve() for p in paths] or [Path.cwd()]
+    root = Path(os.path.commonpath([str(p) for p in resolved]))
+    return root if root.is_dir() else root.parent
+
+
 @dataclass(frozen=True)
 class SourceFile:
     path: Path
