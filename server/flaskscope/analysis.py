@@ -326,9 +326,8 @@ class Analyzer:
             ws = whole.workspace.with_modules(list(replaced.values()))
             names = frozenset(replaced)
             edited_scopes = [scope for module in replaced.values() for scope in module.scopes.values()]
-            calls = PatchedCalls(whole.calls, names, edited_scopes)
+            calls = PatchedCalls(whole.calls, names, edited_scopes, whole.call_groups)
             resolver = Resolver(ws, frozenset(whole.config.extra_sinks), calls)
-            resolver.reused_groups = whole.call_groups
             reaching = whole.scopes_reaching({q for name in names for q in whole.workspace.modules[name].scopes})
             # Roots are found again in the edited modules and in every module declaring a root that
             # reached them (a Thread(target=...) in a view): such a root's level can depend on the

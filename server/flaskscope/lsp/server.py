@@ -46,10 +46,10 @@ class FlaskscopeServer(LanguageServer):
         self.loop: asyncio.AbstractEventLoop | None = None
         self.pull_active = False  # the client pulls diagnostics of open documents: do not push those
         self.pushed: set[str] = set()  # uris whose last push was not empty
-        self.settled: dict[str, int] = {}  # uri -> generation of the focused run that last settled it
-        # uri -> (document version, result) of that focused run: hover on a file edited since the
-        # last whole run explains the text the user sees, not the positions of the older run.
-        self.focused: dict[str, tuple[int | None, AnalysisResult]] = {}
+        # uri -> (generation, document version, result) of the focused run that last settled it: a pull
+        # is answered from it, and hover on a file edited since the last whole run explains the text
+        # the user sees, not the positions of the older run.
+        self.focused: dict[str, tuple[int, int | None, AnalysisResult]] = {}
 
     # -------------------------------------------------------------- helpers
     @property
@@ -168,8 +168,7 @@ class FlaskscopeServer(LanguageServer):
             if document is None or snapshot.versions.get(path) != document.version:
                 continue  # typed on since: a newer run will settle it
             settled.add(uri)
-            self.settled[uri] = snapshot.generation
-            self.focused[uri] = (document.version, result)
+            self.focused[uri] = (snapshot.generation, document.version, result)
             diagnostics = [convert.to_diagnostic(f, self.settings, result.config, codec, self.lines_of, self.root)
                            for f in result.findings if f.path.absolute() == path and self.settings.enabled(f.code)]
             if diagnostics == self.published.get(uri) and uri in self.published:
@@ -244,7 +243,7 @@ class FlaskscopeServer(LanguageServer):
         generation = self.worker.edited_generation
         if self.snapshot is not None and self.snapshot.generation >= generation:
             return self.result
-        if uri is not None and self.settled.get(uri, -1) >= generation:
+        if uri is not None and self.focused.get(uri, (-1,))[0] >= generation:
             return self.result  # a focused run already settled this document's diagnostics
         # No waiting for the debounce: someone wants results now. A document edited since the last
         # whole run is settled by the focused run; any other needs the whole run, without the pause.
@@ -378,8 +377,8 @@ def hover(ls: FlaskscopeServer, params: types.HoverParams) -> types.Hover | None
     position = ls.codec().position_from_client_units(list(document.lines), params.position)
     result = ls.result
     focused = ls.focused.get(params.text_document.uri)
-    if focused is not None and focused[0] == document.version and ls.edited_since_whole_run(params.text_document.uri):
-        result = focused[1]
+    if focused is not None and focused[1] == document.version and ls.edited_since_whole_run(params.text_document.uri):
+        result = focused[2]
     markdown = hover_markdown(result, Path(path_text), position.line + 1, position.character, ls.root)
     if markdown is None:
         return None

@@ -74,8 +74,7 @@ class EntryFinder:
         known from the last whole run (``registered``, ``fixtures``) are kept and those of the
         ``only`` modules are found again; a registration the edit removed stays until the whole run.
         """
-        scopes = list(self.ws.scopes.values()) if only is None else \
-            [s for name in sorted(only) if name in self.ws.modules for s in self.ws.modules[name].scopes.values()]
+        scopes = list(self.ws.scopes.values()) if only is None else self._scopes_in(only)
         for number, scope in enumerate(scopes):
             if number % 256 == 0:
                 self.checkpoint()
@@ -106,6 +105,9 @@ class EntryFinder:
             if view_scope is not None and (only is None or view_scope.module in only):
                 self._stream_roots(view_scope)
         return self.entries
+
+    def _scopes_in(self, modules: frozenset[str]) -> list[Scope]:
+        return [s for name in sorted(modules) if name in self.ws.modules for s in self.ws.modules[name].scopes.values()]
 
     def registrations(self) -> tuple[set[str], set[str]]:
         """(views — by route decorator or ``add_url_rule`` —, commands registered by ``app.cli.add_command``)."""
@@ -353,8 +355,7 @@ class EntryFinder:
             fixtures = {name: q for name, q in base.items() if self.ws.scopes.get(q) is not None
                         and self.ws.scopes[q].module not in only}
             autouse = [name for name in base_autouse if name in fixtures]
-            scopes: Iterable[Scope] = [s for name in sorted(only) if name in self.ws.modules
-                                       for s in self.ws.modules[name].scopes.values()]
+            scopes: Iterable[Scope] = self._scopes_in(only)
         else:
             fixtures, autouse = {}, []
             scopes = self.ws.scopes.values()

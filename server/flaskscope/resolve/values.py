@@ -101,10 +101,12 @@ def calls_by_name(scopes: Iterable[Scope]) -> dict[str, list[tuple[Scope, ast.Ca
 class PatchedCalls(Mapping[str, Sequence[tuple[Scope, ast.Call]]]):
     """A whole run's calls by name with some modules' calls swapped for their edited versions."""
 
-    def __init__(self, base: CallsByName, replaced: frozenset[str], scopes: Iterable[Scope]) -> None:
+    def __init__(self, base: CallsByName, replaced: frozenset[str], scopes: Iterable[Scope],
+                 groups: dict[str, dict[str, list[tuple[Scope, ast.Call]]]]) -> None:
         self._base = base
         self.replaced = replaced
         self._extra = calls_by_name(scopes)
+        self.groups = groups  # the whole run's ``Resolver.call_groups()``, reused for unedited modules
 
     def edited(self, name: str) -> Sequence[tuple[Scope, ast.Call]]:
         """The calls named ``name`` in the edited modules."""
@@ -134,7 +136,6 @@ class Resolver:
         self._active: set[tuple[str, int]] = set()
         self._returns: dict[str, Value] = {}
         self._callers: CallsByName | None = callers  # given by a focused run: the last whole run's, patched
-        self.reused_groups: dict[str, dict[str, list[tuple[Scope, ast.Call]]]] = {}  # a whole run's call_groups()
         self._calls_by_target: dict[str, dict[str, list[tuple[Scope, ast.Call]]]] = {}
         self._grouping: set[str] = set()
         self._values: dict[tuple[str, int], Value] = {}
@@ -293,9 +294,9 @@ class Resolver:
         resolving every call named ``get`` again would cost more than the rest of the run.
         """
         name = function.name
-        callers = self._callers_by_name()
+        callers = self.calls_by_name()
         patched = callers if isinstance(callers, PatchedCalls) else None
-        reused = self.reused_groups.get(name) if patched is not None else None
+        reused = patched.groups.get(name) if patched is not None else None
         grouped = self._calls_by_target.get(name)
         if grouped is None:
             if name in self._grouping:  # asked again while resolving those very calls: no answer yet
@@ -321,14 +322,11 @@ class Resolver:
         """The calls resolved so far, by the name they spell and then by target (for a focused run)."""
         return self._calls_by_target
 
-    def _callers_by_name(self) -> CallsByName:
+    def calls_by_name(self) -> CallsByName:
+        """Every call of the workspace by the name it spells (built once, reusable by a focused run)."""
         if self._callers is None:
             self._callers = calls_by_name(self.ws.scopes.values())
         return self._callers
-
-    def calls_by_name(self) -> CallsByName:
-        """Every call of the workspace by the name it spells (built once, reusable by a focused run)."""
-        return self._callers_by_name()
 
     # ------------------------------------------------------------ expressions
     def value_of(self, scope: Scope, expr: ast.expr) -> Value:
