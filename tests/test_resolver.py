@@ -154,11 +154,7 @@ def test_jedi_resolves_method_on_list_element(tmp_path: Path) -> None:
     scope = ws.scopes["notify.fan_out"]
     call = next(c for c in scope.calls if getattr(c.func, "attr", "") == "notify")
     assert r.value_of(scope, call.func).kind == "unknown"
-    lines: dict[Path, dict[int, str]] = {}
-    for qualname, function in ws.scopes.items():
-        if function.kind == "function":
-            lines.setdefault(ws.module_of_scope[qualname].path.resolve(), {})[function.span.line] = qualname
-    jedi = JediFallback(tmp_path, lines)
+    jedi = JediFallback(tmp_path, ws.modules.values())
     module = ws.module_of_scope[scope.qualname]
     column = call.span.end_col - len("notify")
     targets = jedi.targets(module.path.resolve(), module.source, call.span.end_line, column)
@@ -171,7 +167,7 @@ def test_jedi_resolves_method_on_list_element(tmp_path: Path) -> None:
 def test_jedi_refuses_other_threads(tmp_path: Path) -> None:
     import threading
 
-    jedi = JediFallback(tmp_path, {})
+    jedi = JediFallback(tmp_path, [])
     errors: list[BaseException] = []
 
     def other() -> None:

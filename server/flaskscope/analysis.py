@@ -358,7 +358,7 @@ class Analyzer:
         """The whole run's jedi, told where the edited modules' functions now are."""
         if self._jedi is None:
             return None
-        self._jedi.update({m.path.resolve(): _function_lines(m) for m in edited})
+        self._jedi.update(edited)
         return self._jedi
 
     def _check_interrupt(self) -> None:
@@ -393,11 +393,10 @@ class Analyzer:
         entries = finder.find()
         jedi = None
         if self.use_jedi:
-            lines = {m.path.resolve(): _function_lines(m) for m in modules}
             if self._jedi is None:
-                self._jedi = JediFallback(self.root, lines)
+                self._jedi = JediFallback(self.root, modules)
             jedi = self._jedi
-            jedi.reset(lines)
+            jedi.reset(modules)
         search = Search(resolver, facts, jedi, frozenset())
         sink_sites = _sink_sites(ws, search, entries.views, facts)
         search.worth_asking = worth_asking_jedi(ws, {site.scope for site in sink_sites})
@@ -448,11 +447,6 @@ def _carry_over(result: AnalysisResult, stale: dict[Path, LineMap]) -> None:
             sites.append(replace(site, span=span))
     result.sink_sites = sites
     result.unused_suppressions = [s for s in result.unused_suppressions if s.path not in stale]
-
-
-def _function_lines(module: ModuleIndex) -> dict[int, str]:
-    """Where the module's functions are defined (def line -> qualname), for jedi's answers."""
-    return {scope.span.line: qualname for qualname, scope in module.scopes.items() if scope.kind == "function"}
 
 
 @dataclass

@@ -29,6 +29,7 @@ class FixContext:
         self.ws = self.resolver.ws
         self.apps = AppFinder(self.resolver, self.configured_app)
         self._celery_constructions: list[tuple[Scope, CallSite]] | None = None
+        self._fixture_names: set[str] | None = None
 
     def celery_constructions(self) -> list[tuple[Scope, CallSite]]:
         """Every ``Celery(...)`` without ``task_cls=`` in the workspace (computed once)."""
@@ -38,6 +39,14 @@ class FixContext:
                 if self.resolver.value_of(scope, call.func).name == "celery.Celery"
                 and not any(k.arg == "task_cls" for k in call.node.keywords)]
         return self._celery_constructions
+
+    def fixture_names(self) -> set[str]:
+        """Names of the workspace's pytest fixtures (computed once: a scan of every function)."""
+        if self._fixture_names is None:
+            self._fixture_names = {
+                s.name for s in self.ws.scopes.values()
+                if any("fixture" in (dotted_text(d.func if isinstance(d, ast.Call) else d) or "") for d in s.decorators)}
+        return self._fixture_names
 
     def module(self, scope: str) -> ModuleIndex:
         return self.ws.module_of_scope[scope]
@@ -376,10 +385,7 @@ def pytest_app_fixture(ctx: FixContext, finding: Finding) -> Fix | None:
     entry = ctx.scope(finding.root.scope)
     if entry is None or not isinstance(entry.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return None
-    fixtures = {s.name for s in ctx.ws.scopes.values()
-                if any("fixture" in (dotted_text(d.func if isinstance(d, ast.Call) else d) or "")
-                       for d in s.decorators)}
-    if "app" not in fixtures or entry.class_qualname is not None:
+    if "app" not in ctx.fixture_names() or entry.class_qualname is not None:
         return None
     module = ctx.module(entry.qualname)
     edits: list[TextEdit] = []

@@ -8,6 +8,8 @@ to one canonical form before a table lookup.
 
 from __future__ import annotations
 
+import functools
+
 # Longest matching prefix wins. Values replace the matched prefix.
 MODULE_ALIASES: dict[str, str] = {
     "flask.globals": "flask",
@@ -100,8 +102,13 @@ INSTANCE_ATTRIBUTES: dict[str, tuple[str, str]] = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)  # bounded: a server sees names come and go as users type
 def canonical(name: str) -> str:
-    """Map a qualified name to its canonical spelling (module alias, then class family)."""
+    """Map a qualified name to its canonical spelling (module alias, then class family).
+
+    Cached: the tables are constants, and the resolver asks about the same few hundred names
+    (``flask.current_app``, ``flask_sqlalchemy.SQLAlchemy.session``...) hundreds of thousands of times.
+    """
     parts = name.split(".")
     for cut in range(len(parts), 0, -1):
         prefix = ".".join(parts[:cut])

@@ -173,14 +173,16 @@ class Resolver:
         return cached
 
     def _lookup(self, scope: Scope, name: str) -> Value:
-        walk: Scope | None = scope
-        while walk is not None:
-            binding = walk.locals.get(name)
-            if binding is not None:
-                if walk.kind in ("module", "script") and f"{walk.module}.{name}" in self.declared:
-                    return Value("external", f"{walk.module}.{name}")
-                return self._binding_value(binding, walk, name)
-            walk = self.ws.scopes.get(walk.parent) if walk.parent else None
+        binding = scope.locals.get(name)
+        if binding is not None:
+            if scope.kind in ("module", "script") and f"{scope.module}.{name}" in self.declared:
+                return Value("external", f"{scope.module}.{name}")
+            return self._binding_value(binding, scope, name)
+        parent = self.ws.scopes.get(scope.parent) if scope.parent else None
+        if parent is not None:
+            # Asked of the enclosing scope, so a global used in a thousand functions of a module
+            # is resolved once per module, not once per function.
+            return self.lookup(parent, name)
         module = self.ws.module_of_scope.get(scope.qualname)
         if module is not None:
             for star in module.star_imports:
