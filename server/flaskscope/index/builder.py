@@ -97,9 +97,13 @@ class _Columns:
     def prefix_spans(self, nodes: list[ast.expr]) -> tuple[Span, ...]:
         """The spans of ``a``, ``a.b``, ``a.b.c``: all start where the base name starts."""
         base = nodes[0]
-        line, col = base.lineno, self.col(base.lineno, base.col_offset)
-        return tuple(Span(line, col, n.end_lineno or line, self.col(n.end_lineno or line, n.end_col_offset or 0))
-                     for n in nodes)
+        line = base.lineno
+        if self._ascii:  # the common case, and one of the builder's hottest lines
+            col = base.col_offset
+            return tuple([Span(line, col, n.end_lineno or line, n.end_col_offset or 0) for n in nodes])
+        col = self.col(line, base.col_offset)
+        return tuple([Span(line, col, n.end_lineno or line, self.col(n.end_lineno or line, n.end_col_offset or 0))
+                      for n in nodes])
 
 
 class _Branch:
@@ -475,8 +479,8 @@ class IndexBuilder:
     def _record_ref(self, nodes: list[ast.expr], scope: Scope, level: Level, use: str,
                     keywords: frozenset[str] = frozenset(), star: bool = False) -> None:
         spans = self.columns.prefix_spans(nodes)
-        scope.refs.append(Ref(tuple(_name_of(n) for n in nodes), spans, level, use, keywords, star,
-                              self._branch_depth == 0))
+        names = tuple([n.id if type(n) is ast.Name else n.attr for n in nodes])  # type: ignore[attr-defined]
+        scope.refs.append(Ref(names, spans, level, use, keywords, star, self._branch_depth == 0))
 
     def _record_call(self, node: ast.expr, func: ast.expr, scope: Scope, level: Level, in_return: bool,
                      is_decorator: bool = False) -> None:
