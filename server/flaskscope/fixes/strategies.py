@@ -45,7 +45,8 @@ class FixContext:
         if self._fixture_names is None:
             self._fixture_names = {
                 s.name for s in self.ws.scopes.values()
-                if any("fixture" in (dotted_text(d.func if isinstance(d, ast.Call) else d) or "") for d in s.decorators)}
+                if any("fixture" in (dotted_text(d.func if isinstance(d, ast.Call) else d) or "")
+                       for d in s.decorators)}
         return self._fixture_names
 
     def module(self, scope: str) -> ModuleIndex:
