@@ -29,7 +29,7 @@ def fix_all(paths: list[Path], warn: Callable[[str], None], unsafe: bool,
     applied = 0
     tried: set[tuple[str, str]] = set()
     overlay: dict[Path, str] = {}
-    analyzer = Analyzer(common_root(paths), config=config)
+    analyzer = Analyzer(common_root(paths), config=config, keep_for_focused_runs=False)
     result = analyzer.run(paths, warn)
     first: dict[Path, str] = {}
     for _ in range(MAX_ROUNDS):
