@@ -125,7 +125,7 @@ def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Pa
             continue
         source: str | None = None
         try:
-            source = overlay.get(path.absolute())
+            source = overlay.get(path.absolute()) if overlay else None  # absolute() asks the OS for the cwd
             if source is None:
                 data = contents.get(path)
                 source = decode_source(data) if data is not None else read_source(path)
