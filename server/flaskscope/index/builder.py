@@ -448,6 +448,8 @@ class IndexBuilder:
         if isinstance(node, (ast.Yield, ast.YieldFrom)):
             scope.yield_levels.append(level)
             if node.value is not None:
+                if isinstance(node, ast.Yield):
+                    scope.yields.append(node.value)
                 self._visit_expr(node.value, scope, level, "bare")
             return
         if isinstance(node, (ast.Tuple, ast.List, ast.Set)):

@@ -100,6 +100,7 @@ class Scope:
     calls: list[CallSite] = field(default_factory=list)
     yield_levels: list[Level] = field(default_factory=list)
     returns: list[ast.expr] = field(default_factory=list)  # the values of its own ``return`` statements
+    yields: list[ast.expr] = field(default_factory=list)  # the values of its own ``yield`` expressions
     exit_level: Level = Level.NONE
     node: ast.AST | None = None
 

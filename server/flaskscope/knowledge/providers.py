@@ -21,6 +21,7 @@ WRAPPING_PROVIDERS: dict[str, Level] = {
     "flask.copy_current_request_context": Level.REQUEST,
     "flask.stream_with_context": Level.REQUEST,
     "flask.cli.with_appcontext": Level.APP,
+    "flask.cli.AppGroup.command": Level.APP,  # applies ``with_appcontext`` to the command's callback
 }
 
 # Calls whose truth proves a context (``if has_request_context(): ...``).

@@ -93,6 +93,10 @@ CALL_ROOTS: tuple[CallRoot, ...] = (
 INHERITING_CALLS: dict[str, tuple[int, str | None]] = {
     "asyncio.to_thread": (0, "func"),
     "contextvars.Context.run": (0, None),
+    # ``app.test_cli_runner().invoke(cmd)`` runs the command's callback in the test's own context:
+    # FlaskCliRunner pushes none (a plain click command raises there; an ``app.cli.command`` pushes
+    # its own through ``with_appcontext``). Observed: tests/corpus/click_runner_invoke.
+    "click.testing.CliRunner.invoke": (0, "cli"),
 }
 
 # Methods distinctive enough to recognise when the receiver cannot be resolved (a queue kept on

@@ -55,6 +55,7 @@ class EntryFinder:
                  fixtures: tuple[dict[str, str], list[str]] | None = None,
                  registered: tuple[set[str], set[str]] = (set(), set())) -> None:
         self._fixtures = fixtures  # a whole run's fixture table, for a focused run
+        self._fixture_tables: dict[frozenset[str] | None, tuple[dict[str, str], list[str]]] = {}
         self.checkpoint = checkpoint  # called now and then; it raises to give the search up
         self.resolver = resolver
         self.ws = resolver.ws
@@ -75,6 +76,7 @@ class EntryFinder:
         ``only`` modules are found again; a registration the edit removed stays until the whole run.
         """
         scopes = list(self.ws.scopes.values()) if only is None else self._scopes_in(only)
+        self.resolver.use_fixtures(self.fixture_table(only)[0])
         for number, scope in enumerate(scopes):
             if number % 256 == 0:
                 self.checkpoint()
@@ -194,26 +196,16 @@ class EntryFinder:
         return None
 
     # ------------------------------------------------------- decorator roots
-    def _decorator_names(self, scope: Scope) -> list[tuple[str, ast.expr]]:
-        parent = self.ws.scopes.get(scope.parent or "")
-        names = []
-        for decorator in scope.decorators:
-            func = decorator.func if isinstance(decorator, ast.Call) else decorator
-            value = self.resolver.value_of(parent, func) if parent else Value("unknown")
-            if value.kind == "external":
-                names.append((value.name, decorator))
-        return names
-
     def _decorator_level(self, qualname: str) -> Level:
         scope = self.ws.scopes.get(qualname)
         if scope is None:
             return Level.NONE
         return max((self.knowledge.wrapping_providers.get(name, Level.NONE)
-                    for name, _ in self._decorator_names(scope)),
+                    for name, _ in self.resolver.decorators(scope)),
                    default=Level.NONE)
 
     def _decorated_root(self, scope: Scope) -> None:
-        names = self._decorator_names(scope)
+        names = self.resolver.decorators(scope)
         provided = max((self.knowledge.wrapping_providers.get(n, Level.NONE) for n, _ in names), default=Level.NONE)
         for name, decorator in names:
             if name in table.VIEW_DECORATORS:
@@ -349,7 +341,14 @@ class EntryFinder:
 
         With ``only`` and a table from a whole run given to the constructor, that table with the
         fixtures of the ``only`` modules found again (a focused run reads no other module).
+        Computed once per ``only``: ``find`` needs it first (the resolver's fixture values), then for roots.
         """
+        known = self._fixture_tables.get(only)
+        if known is None:
+            known = self._fixture_tables[only] = self._find_fixtures(only)
+        return known
+
+    def _find_fixtures(self, only: frozenset[str] | None) -> tuple[dict[str, str], list[str]]:
         if self._fixtures is not None and only is not None:
             base, base_autouse = self._fixtures
             fixtures = {name: q for name, q in base.items() if self.ws.scopes.get(q) is not None
@@ -362,7 +361,7 @@ class EntryFinder:
         for scope in scopes:
             if scope.kind != "function" or not scope.decorators:
                 continue
-            for name, decorator in self._decorator_names(scope):
+            for name, decorator in self.resolver.decorators(scope):
                 if name in ("pytest.fixture", "pytest_asyncio.fixture"):
                     fixture_name = scope.name
                     if isinstance(decorator, ast.Call):

@@ -62,6 +62,7 @@ class Search:
         self._active: set[tuple[str, Level]] = set()
         self._ref_values: dict[int, list[Value]] = {}
         self._call_targets: dict[int, tuple[str, ...]] = {}
+        self._pushed_by_decorators: dict[str, Level] = {}
         # scope -> the scopes the search entered from it (calls, proxies, properties), whatever the
         # level: what an edit of one module can change is found by walking these edges backwards.
         self.edges: dict[str, set[str]] = {}
@@ -141,11 +142,24 @@ class Search:
         for target in targets:
             callee = self.ws.scopes[target]
             hop = Hop(path, call.span.line, callee.name, scope.qualname)
-            summary = self.summary(target, level)
+            summary = self.summary(target, max(level, self._pushed_on_entry(callee)))
             for hit in summary.hits:
                 keep(Hit(hit.code, hit.path, hit.span, hit.symbol, hit.needs, hit.had, (hop, *hit.chain)))
             always = always and summary.always_raises and not callee.is_generator and not callee.is_async
         return always
+
+    def _pushed_on_entry(self, function: Scope) -> Level:
+        """The context a function's decorators push around it (``@with_appcontext``, an
+        ``@app.cli.command`` invoked by a test runner, ``@copy_current_request_context``)."""
+        if not function.decorators:
+            return Level.NONE
+        pushed = self._pushed_by_decorators.get(function.qualname)
+        if pushed is None:
+            providers = self.facts.knowledge.wrapping_providers
+            pushed = max((providers.get(name, Level.NONE) for name, _ in self.resolver.decorators(function)),
+                         default=Level.NONE)
+            self._pushed_by_decorators[function.qualname] = pushed
+        return pushed
 
     # ------------------------------------------------------------------ refs
     def ref_values(self, scope: Scope, ref: Ref) -> list[Value]:

@@ -144,6 +144,9 @@ class Resolver:
         self._chains: dict[str, list[ClassInfo]] = {}
         self._attributes_active: set[tuple[str, str]] = set()
         self._external_bases: dict[str, list[str]] = {}
+        self._fixtures: dict[str, str] = {}
+        self._fixture_functions: set[str] = set()
+        self._fixture_values: dict[str, Value] = {}
 
     # ------------------------------------------------------------------ names
     def qualified(self, dotted: str) -> Value:
@@ -208,6 +211,18 @@ class Resolver:
             return value if value.kind == "scopes" else UNKNOWN
         return UNKNOWN
 
+    def decorators(self, function: Scope) -> list[tuple[str, ast.expr]]:
+        """The qualified names of a function's library decorators (``flask.cli.with_appcontext``), each
+        with its decorator expression; workspace decorators and unresolved ones are left out."""
+        parent = self.ws.scopes.get(function.parent or "")
+        names = []
+        for decorator in function.decorators:
+            func = decorator.func if isinstance(decorator, ast.Call) else decorator
+            value = self.value_of(parent, func) if parent else UNKNOWN
+            if value.kind == "external":
+                names.append((value.name, decorator))
+        return names
+
     def origin(self, scope: Scope, expr: ast.expr, depth: int = 0) -> tuple[Scope, ast.Call] | None:
         """The call that created the object a name refers to (``celery = Celery(...)``), if known.
 
@@ -257,7 +272,32 @@ class Resolver:
             if annotation.kind in ("class", "external"):
                 return Value("instance", annotation.name)
             return UNKNOWN
+        fixture = self._fixtures.get(name)
+        if fixture is not None and (owner.name.startswith("test") or owner.qualname in self._fixture_functions):
+            return self.fixture_value(fixture)
         return self._argument_value(owner, name)
+
+    def use_fixtures(self, fixtures: dict[str, str]) -> None:
+        """The workspace's pytest fixtures (name -> function), known before anything is resolved:
+        a test's ``runner`` parameter is then what the ``runner`` fixture returns or yields."""
+        self._fixtures = fixtures
+        self._fixture_functions = set(fixtures.values())
+
+    def fixture_value(self, qualname: str) -> Value:
+        """What a pytest fixture gives the tests that request it: its return or yield value."""
+        if qualname in self._fixture_values:
+            return self._fixture_values[qualname]
+        self._fixture_values[qualname] = UNKNOWN  # a fixture requesting itself, through others
+        scope = self.ws.scopes.get(qualname)
+        result = UNKNOWN
+        if scope is not None:
+            for node in [*scope.returns, *scope.yields]:
+                value = self.value_of(scope, node)
+                if value.kind != "unknown":
+                    result = value
+                    break
+        self._fixture_values[qualname] = result
+        return result
 
     def _argument_value(self, function: Scope, param: str) -> Value:
         """An unannotated parameter takes the value its callers pass, when they agree.
