@@ -26,7 +26,7 @@ from flaskscope.index.model import ModuleIndex, Scope, Span
 from flaskscope.knowledge.libraries import LIBRARY_PACKAGES
 from flaskscope.knowledge.project import project_knowledge
 from flaskscope.levels import Level
-from flaskscope.reach.entries import Entries, EntryFinder, ProjectFacts
+from flaskscope.reach.entries import Entries, EntryFinder, ProjectFacts, Registrations
 from flaskscope.reach.search import Hit, Search, Summary
 from flaskscope.resolve.jedi_fallback import JediFallback
 from flaskscope.resolve.values import CallsByName, PatchedCalls, Resolver, Workspace
@@ -342,7 +342,7 @@ class Analyzer:
             entries = finder.find(only=names | declaring)
             edited_paths = {m.path for m in replaced.values()}
             search = Search(resolver, whole.facts, self._focused_jedi(replaced.values()),
-                            whole.worth_asking | {s.name for s in edited_scopes})
+                            whole.worth_asking | {s.name for s in edited_scopes}, entries.commands)
             search.reuse(whole.summaries, reaching | {s.qualname for s in edited_scopes})
             # Every finding of the roots searched again: those in the edited files are published; the
             # others let hover on a root in an edited file say what it reaches elsewhere.
@@ -400,7 +400,7 @@ class Analyzer:
                 self._jedi = JediFallback(self.root, modules)
             jedi = self._jedi
             jedi.reset(modules)
-        search = Search(resolver, facts, jedi, frozenset())
+        search = Search(resolver, facts, jedi, frozenset(), entries.commands)
         sink_sites = _sink_sites(ws, search, entries.views, facts)
         search.worth_asking = worth_asking_jedi(ws, {site.scope for site in sink_sites})
         findings = _collect(ws, entries.roots, search, self._check_interrupt)
@@ -464,7 +464,7 @@ class _WholeRun:
     facts: ProjectFacts
     celery_default: Level
     config: Config
-    registered: tuple[set[str], set[str]]  # (views, commands registered on app.cli): EntryFinder.registrations
+    registered: Registrations
     calls: CallsByName
     fixtures: tuple[dict[str, str], list[str]]
     call_groups: dict[str, dict[str, list[tuple[Scope, ast.Call]]]]

@@ -45,8 +45,10 @@ RULES: dict[str, Rule] = {
                   "`Message()` without `sender=`, Flask-Babel's date helpers, and project-defined proxies "
                   "over them, that are reached from an entry point Flask does not give an application "
                   "context: a thread or executor target, a Celery/RQ/Dramatiq/Huey task, an APScheduler "
-                  "job, import-time code, a script's `__main__` block, a pytest test, a plain click command, "
-                  "an `atexit` or signal handler, WSGI middleware, or a streamed response generator."),
+                  "job, import-time code, a script's `__main__` block, a pytest test (a plain click command "
+                  "it runs with `app.test_cli_runner().invoke(...)` included: unlike the `flask` command, the "
+                  "test runner pushes no context), a plain click command, an `atexit` or signal handler, WSGI "
+                  "middleware, or a streamed response generator."),
             why=("Flask keeps the current app in a context-local. Views get one for free; everything else "
                  "starts with an empty stack, so the use raises `RuntimeError: Working outside of "
                  "application context` — usually far from the request that started the work, in production, "

@@ -99,6 +99,18 @@ INHERITING_CALLS: dict[str, tuple[int, str | None]] = {
     "click.testing.CliRunner.invoke": (0, "cli"),
 }
 
+# ``runner.invoke(args=["seed-db"])``: with no command (FlaskCliRunner then uses ``app.cli``) or with
+# ``app.cli`` itself, the command is looked up by name among those registered on the app's CLI:
+# callee -> (position, keyword) of the arguments (a string or a list whose first item is the name).
+COMMAND_BY_NAME_CALLS: dict[str, tuple[int, str]] = {
+    "click.testing.CliRunner.invoke": (1, "args"),
+}
+CLI_GROUP_CLASS = "flask.cli.AppGroup"  # what ``app.cli`` is
+
+# A command's default name is its function's, lowercased with dashes; click 8.2+ also drops one of
+# these suffixes (``seed_db_command`` is ``seed-db``). Both spellings are recognised.
+CLICK_NAME_SUFFIXES: frozenset[str] = frozenset({"command", "cmd", "group", "grp"})
+
 # Methods distinctive enough to recognise when the receiver cannot be resolved (a queue kept on
 # ``current_app.task_queue``): ``<anything>.enqueue(job_function, ...)`` runs the job in a worker.
 UNRESOLVED_METHOD_ROOTS: dict[str, CallRoot] = {

@@ -47,13 +47,25 @@ class Entries:
     roots: list[Root] = field(default_factory=list)
     escapes: list[Escape] = field(default_factory=list)
     views: set[str] = field(default_factory=set)
+    # Name on an app's CLI (``flask <name>``) -> the functions registered under it, for
+    # ``runner.invoke(args=[name])`` in tests.
+    commands: dict[str, set[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Registrations:
+    """What the project registers by calls and decorators: a focused run keeps a whole run's."""
+
+    views: set[str] = field(default_factory=set)
+    cli_added: set[str] = field(default_factory=set)  # commands added by ``app.cli.add_command``
+    commands: dict[str, set[str]] = field(default_factory=dict)  # as ``Entries.commands``
 
 
 class EntryFinder:
     def __init__(self, resolver: Resolver, facts: ProjectFacts,
                  checkpoint: Callable[[], None] = lambda: None, celery_default: Level | None = None,
                  fixtures: tuple[dict[str, str], list[str]] | None = None,
-                 registered: tuple[set[str], set[str]] = (set(), set())) -> None:
+                 registered: Registrations | None = None) -> None:
         self._fixtures = fixtures  # a whole run's fixture table, for a focused run
         self._fixture_tables: dict[frozenset[str] | None, tuple[dict[str, str], list[str]]] = {}
         self.checkpoint = checkpoint  # called now and then; it raises to give the search up
@@ -61,8 +73,10 @@ class EntryFinder:
         self.ws = resolver.ws
         self.facts = facts
         self.knowledge = facts.knowledge
-        self.entries = Entries(views=set(registered[0]))
-        self._cli_registered: set[str] = set(registered[1])
+        registered = registered or Registrations()
+        self.entries = Entries(views=set(registered.views),
+                               commands={name: set(functions) for name, functions in registered.commands.items()})
+        self._cli_registered: set[str] = set(registered.cli_added)
         self._known: set[Root] = set()
         self._celery_default: Level | None = celery_default  # a project-wide fact: known from a whole run
         self._celery_app_levels: dict[int, Level] = {}
@@ -111,9 +125,11 @@ class EntryFinder:
     def _scopes_in(self, modules: frozenset[str]) -> list[Scope]:
         return [s for name in sorted(modules) if name in self.ws.modules for s in self.ws.modules[name].scopes.values()]
 
-    def registrations(self) -> tuple[set[str], set[str]]:
-        """(views — by route decorator or ``add_url_rule`` —, commands registered by ``app.cli.add_command``)."""
-        return set(self.entries.views), set(self._cli_registered)
+    def registrations(self) -> Registrations:
+        """Views (by route decorator or ``add_url_rule``) and CLI commands (by ``app.cli.add_command``
+        or ``@app.cli.command``) found so far."""
+        return Registrations(set(self.entries.views), set(self._cli_registered),
+                             {name: set(functions) for name, functions in self.entries.commands.items()})
 
     def _add(self, root: Root) -> None:
         if root not in self._known:
@@ -135,6 +151,7 @@ class EntryFinder:
             target = self.resolver.value_of(scope, call.node.args[0])
             if target.kind == "scope":
                 self._cli_registered.add(target.name)
+                self._name_command(target.name, _argument(call.node, 1, "name"))
         if callee in table.VIEW_REGISTRARS:
             position, keyword = table.VIEW_REGISTRARS[callee]
             expr = _argument(call.node, position, keyword)
@@ -220,11 +237,34 @@ class EntryFinder:
                 level = spec.level  # type: ignore[assignment]
             if spec.kind == "click-command" and scope.qualname in self._cli_registered:
                 level = max(level, Level.APP)
+            if name == table.CLI_GROUP_CLASS + ".command":  # ``@app.cli.command()``
+                self._name_command(scope.qualname)
             if spec.kind == "view":
                 self.entries.views.add(scope.qualname)
                 continue
             self._add(Root(spec.kind, self._path(scope), scope.span.line, max(level, provided), spec.what,
                            scope.qualname))
+
+    def _name_command(self, function: str, name: ast.expr | None = None) -> None:
+        """Record the names ``function`` is invoked by on the app's CLI: ``name`` when given (the
+        ``name=`` of ``add_command``), else its command decorator's, else derived as click does."""
+        names = {name.value} if isinstance(name, ast.Constant) and isinstance(name.value, str) else set()
+        scope = self.ws.scopes.get(function)
+        if not names and scope is not None:
+            for decorator_name, decorator in self.resolver.decorators(scope):
+                spec = self.knowledge.decorator_roots.get(decorator_name)
+                if spec is not None and spec.kind == "click-command" and isinstance(decorator, ast.Call):
+                    given = _argument(decorator, 0, "name")
+                    if isinstance(given, ast.Constant) and isinstance(given.value, str):
+                        names.add(given.value)
+            if not names:
+                derived = scope.name.lower().replace("_", "-")
+                names.add(derived)
+                left, dash, suffix = derived.rpartition("-")
+                if dash and suffix in table.CLICK_NAME_SUFFIXES:
+                    names.add(left)
+        for command in names:
+            self.entries.commands.setdefault(command, set()).add(function)
 
     # -------------------------------------------------------------- celery
     def _celery_level(self, scope: Scope, decorator: ast.expr) -> Level:

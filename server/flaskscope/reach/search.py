@@ -11,11 +11,16 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from flaskscope.findings import Hop
 from flaskscope.index.model import CallSite, Ref, Scope, Span
-from flaskscope.knowledge.roots import DEFERRED_INVOCATIONS, INHERITING_CALLS
+from flaskscope.knowledge.roots import (
+    CLI_GROUP_CLASS,
+    COMMAND_BY_NAME_CALLS,
+    DEFERRED_INVOCATIONS,
+    INHERITING_CALLS,
+)
 from flaskscope.knowledge.sinks import Sink
 from flaskscope.levels import Level
 from flaskscope.reach.entries import ProjectFacts
@@ -49,12 +54,13 @@ Keep = Callable[[Hit], None]  # collects a hit, keeping the shortest chain per s
 
 class Search:
     def __init__(self, resolver: Resolver, facts: ProjectFacts, jedi: JediFallback | None,
-                 worth_asking: frozenset[str]) -> None:
+                 worth_asking: frozenset[str], commands: Mapping[str, set[str]] | None = None) -> None:
         self.resolver = resolver
         self.ws = resolver.ws
         self.facts = facts
         self.jedi = jedi
         self.worth_asking = worth_asking
+        self.commands = commands or {}  # CLI command name -> functions (``Entries.commands``)
         self._memo: dict[tuple[str, Level], Summary] = {}
         self._reused: dict[tuple[str, Level], Summary] = {}
         self._stale: set[str] = set()
@@ -148,6 +154,21 @@ class Search:
             always = always and summary.always_raises and not callee.is_generator and not callee.is_async
         return always
 
+    def _commands_named(self, call: ast.Call, position: int, keyword: str) -> tuple[str, ...]:
+        """The app's CLI commands a ``runner.invoke(args=...)`` names: ``"seed-db --email x"`` or
+        ``["seed-db", ...]`` (a literal; anything else names no command that can be known)."""
+        args = next((k.value for k in call.keywords if k.arg == keyword), None)
+        if args is None and len(call.args) > position:
+            args = call.args[position]
+        first: ast.expr | None = args
+        if isinstance(args, (ast.List, ast.Tuple)):
+            first = args.elts[0] if args.elts else None
+        if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+            return ()
+        words = first.value.split() if first is args else [first.value]
+        # A name kept from a whole run may since have been renamed (a focused run).
+        return tuple(sorted(f for f in self.commands.get(words[0], ()) if f in self.ws.scopes)) if words else ()
+
     def _pushed_on_entry(self, function: Scope) -> Level:
         """The context a function's decorators push around it (``@with_appcontext``, an
         ``@app.cli.command`` invoked by a test runner, ``@copy_current_request_context``)."""
@@ -232,7 +253,11 @@ class Search:
             argument = next((k.value for k in call.node.keywords if keyword and k.arg == keyword), None)
             if argument is None and len(call.node.args) > position:
                 argument = call.node.args[position]
-            return scope_names(self.resolver.value_of(scope, argument)) if argument is not None else ()
+            command = self.resolver.value_of(scope, argument) if argument is not None else None
+            by_name = command is None or command == Value("instance", CLI_GROUP_CLASS)  # app.cli's commands
+            if value.name in COMMAND_BY_NAME_CALLS and by_name:
+                return self._commands_named(call.node, *COMMAND_BY_NAME_CALLS[value.name])
+            return scope_names(command) if command is not None else ()
         if call.is_decorator and value.kind == "scope":
             return (value.name,)
         if value.kind in ("scope", "scopes"):
