@@ -7,6 +7,7 @@ import pytest
 from flaskscope.knowledge import providers, roots, sinks
 from flaskscope.knowledge.names import canonical
 from flaskscope.levels import Level
+from flaskscope.report.messages import WHY_NO_CONTEXT
 from flaskscope.rules import RULES
 
 
@@ -67,3 +68,14 @@ def test_flask_babel_gettext_is_not_a_sink() -> None:
     """Observed with Flask-Babel 4.0: gettext falls back to the untranslated text without a context."""
     assert "flask_babel.gettext" not in sinks.SINKS_BY_NAME
     assert "flask_babel.format_date" in sinks.SINKS_BY_NAME
+
+
+# Kinds the entry finder gives roots itself, besides those of the tables.
+_FOUND_KINDS = {"import-time", "script", "pytest", "stream", "wsgi-middleware", "custom"}
+
+
+def test_every_entry_point_kind_has_a_hover_explanation() -> None:
+    kinds = {r.kind for r in roots.CALL_ROOTS} | {r.kind for r in roots.DECORATOR_ROOTS}
+    kinds |= {r.kind for r in roots.CLASS_ROOTS} | _FOUND_KINDS
+    assert kinds - {"view"} <= set(WHY_NO_CONTEXT), sorted(kinds - {"view"} - set(WHY_NO_CONTEXT))
+    assert set(WHY_NO_CONTEXT) <= kinds  # no explanation for a kind that never occurs

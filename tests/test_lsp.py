@@ -88,6 +88,8 @@ async def test_hover_on_sink_root_and_elsewhere(client: LanguageClient, tmp_path
 
     on_sink = await hover(project / "app" / "reports.py", 4, 20)
     assert "FCX101" in on_sink and "app/views.py:12" in on_sink and "Fix:" in on_sink
+    assert "**Why:** A new thread starts with empty context stacks" in on_sink
+    assert "this runs in a thread started at" not in on_sink  # the diagnostic's own sentence, shown beside it
     on_root = await hover(project / "app" / "views.py", 11, 10)
     assert "Entry point" in on_root and "a thread" in on_root and "current_app" in on_root
     elsewhere = await hover(project / "app" / "extra.py", 7, 12)

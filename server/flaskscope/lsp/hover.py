@@ -13,7 +13,7 @@ from pathlib import Path
 from flaskscope.analysis import AnalysisResult, SinkSite
 from flaskscope.findings import Finding, Root
 from flaskscope.levels import Level
-from flaskscope.report.messages import display_path, message
+from flaskscope.report.messages import display_path, message, why_no_context
 from flaskscope.rules import DOCS_URL, RULES
 
 
@@ -32,8 +32,14 @@ def _rule_line(code: str) -> str:
 
 
 def explain_finding(finding: Finding, base: Path | None = None) -> str:
-    parts = [f"**flaskscope {finding.code}** — {message(finding, base)}", "", "**How execution gets here:**",
-             _chain(finding, base)]
+    """Why, how and what to do: the editor shows the diagnostic's own message beside the hover, so
+    the hover does not repeat it for the context rules; it explains them instead."""
+    if finding.code in ("FCX101", "FCX102"):
+        headline = [f"**flaskscope {finding.code}** — `{finding.symbol}` needs {finding.needs.noun}.", "",
+                    f"**Why:** {why_no_context(finding)}"]
+    else:  # the message is the explanation of these rules
+        headline = [f"**flaskscope {finding.code}** — {message(finding, base)}"]
+    parts = [*headline, "", "**How execution gets here:**", _chain(finding, base)]
     if finding.other_roots:
         parts += ["", "Also reached from: " + ", ".join(
             f"{r.what} ({display_path(r.path, base)}:{r.line})" for r in finding.other_roots)]
