@@ -3,7 +3,7 @@
 A case's ``drive.py`` imports this module and runs every entry point of the case the way
 production would (a thread, ``task.apply()``, a scheduler firing, pytest, a CLI runner...).
 Context errors are caught wherever they surface (the call itself, ``threading.excepthook``,
-``sys.unraisablehook``, futures, scheduler events, pytest reports) and recorded as the
+``sys.unraisablehook``, logging's ``handleError``, futures, scheduler events, pytest reports) and recorded as the
 innermost frame *inside the case's project* — the line a static analyzer should point at.
 
 Any other exception is recorded as ``other`` so that a case which crashes for an unrelated
@@ -221,9 +221,23 @@ def _unraisable_hook(unraisable: Any) -> None:
         record(unraisable.exc_value, unraisable.exc_traceback)
 
 
+def _logging_error_hook(original: Callable[[Any, Any], None]) -> Callable[[Any, Any], None]:
+    """``logging.Handler.handleError``: a handler's ``emit`` (and its formatter) failing is printed as
+    ``--- Logging error ---`` and the record is lost; the error is recorded, then logging goes on."""
+    def handle_error(handler: Any, log_record: Any) -> None:
+        exc = sys.exc_info()[1]
+        if exc is not None:
+            record(exc)
+        original(handler, log_record)
+    return handle_error
+
+
 def install_hooks() -> None:
+    import logging
+
     threading.excepthook = _thread_hook
     sys.unraisablehook = _unraisable_hook
+    logging.Handler.handleError = _logging_error_hook(logging.Handler.handleError)  # type: ignore[method-assign]
 
 
 def observations() -> list[dict[str, Any]]:

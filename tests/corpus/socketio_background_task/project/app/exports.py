@@ -1,0 +1,8 @@
+from flask import current_app
+
+EXPORTS = {}
+
+
+def build_export(report):
+    export_format = current_app.config["EXPORT_FORMAT"]
+    EXPORTS[report] = f"{report}.{export_format}"
