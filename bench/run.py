@@ -58,10 +58,13 @@ def bench_size(lines: int, seed: int, timeout: float | None, keep: Path | None,
         candidates = sorted(workspace.glob(f"{templates.PACKAGE}/*/{EDITED}"))
         edited = candidates[len(candidates) // 2]
         runs: dict[str, measure.Run] = {}
-        for name in ("cold", "warm", "edit"):
-            if name == "edit":
+        for name in ("cold", "warm", "edit", "code_edit"):
+            if name == "edit":  # a constant no code reads: answered by the cache's early cutoff
                 with edited.open("a", encoding="utf-8") as handle:
                     handle.write("\nBENCH_EDIT_MARKER = 1\n")
+            if name == "code_edit":  # a new function reading it: the engine runs
+                with edited.open("a", encoding="utf-8") as handle:
+                    handle.write("\n\ndef bench_edit_helper():\n    return BENCH_EDIT_MARKER\n")
             _log(f"{lines} lines: {name} run")
             runs[name] = measure.run(flaskscope_command(), workspace, env, timeout)
         result: dict[str, object] = {

@@ -75,8 +75,10 @@ def test_the_stored_result_is_what_a_warm_run_reports(project: Path) -> None:
 
     rewrite(entry(project), plant)
     assert symbols(check(project)) == ["PLANTED"]  # the hit path really serves the entry...
-    (project / "app.py").write_text(BUGGY + "\n# edited\n", encoding="utf-8")
-    assert symbols(check(project)) == real  # ...and a changed file is a miss
+    (project / "app.py").write_text("# edited\n" + BUGGY, encoding="utf-8")
+    assert symbols(check(project)) == ["PLANTED"]  # ...and so does an edit nothing reads (moved a line)...
+    (project / "app.py").write_text(BUGGY + "\nprint('edited')\n", encoding="utf-8")
+    assert symbols(check(project)) == real  # ...but an edit of code is a miss
 
 
 @pytest.mark.parametrize("change", ["config", "new file", "deleted file", "requirements", "options"])

@@ -7,12 +7,9 @@ files are read as text and parsed with ``ast``; jedi only reads them too.
 from __future__ import annotations
 
 import ast
-import codecs
 import contextlib
 import gc
 import hashlib
-import io
-import tokenize
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -31,43 +28,13 @@ from flaskscope.reach.search import Hit, Search, Summary
 from flaskscope.resolve.jedi_fallback import JediFallback
 from flaskscope.resolve.values import CallsByName, PatchedCalls, Resolver, Workspace
 from flaskscope.result import AnalysisResult, SinkSite
+from flaskscope.source import decode_source, read_source
 from flaskscope.stale import LineMap, carry_over, moved_root
 from flaskscope.suppressions import Suppression, is_suppressed, suppressions_in
 
 
 class Interrupted(Exception):
     """A run given up because its caller no longer wants its result (newer edits arrived)."""
-
-
-def read_source(path: Path) -> str:
-    """Read and decode a file the way Python would (see ``decode_source``)."""
-    return decode_source(path.read_bytes())
-
-
-def decode_source(data: bytes) -> str:
-    """Decode source bytes the way Python would: a BOM, a PEP 263 ``coding:`` line, else UTF-8.
-
-    Raises ``UnicodeDecodeError`` (bytes not valid in that encoding) or ``SyntaxError`` (a coding
-    line naming an encoding that does not exist).
-    """
-    return data.decode(source_encoding(data))
-
-
-def source_encoding(data: bytes) -> str:
-    """The encoding Python reads these source bytes with; ``SyntaxError`` if it would refuse them."""
-    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
-    if not codecs.lookup(encoding)._is_text_encoding:  # ``coding: rot13``: Python refuses it too
-        raise SyntaxError(f"encoding problem: {encoding} is not a text encoding")
-    return encoding
-
-
-def write_source(path: Path, text: str) -> None:
-    """Write edited source back in the encoding the file declares (a BOM and ``coding:`` lines kept)."""
-    try:
-        encoding = source_encoding(path.read_bytes())
-    except (OSError, SyntaxError):
-        encoding = "utf-8"
-    path.write_bytes(text.encode(encoding))
 
 
 class IndexCache:

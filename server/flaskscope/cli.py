@@ -130,8 +130,8 @@ def run_check(args: argparse.Namespace) -> int:
         return 2
     paths = list(args.paths)
     if args.fix or args.diff:
-        from flaskscope.analysis import write_source
         from flaskscope.fixes.apply import fix_all
+        from flaskscope.source import write_source
 
         diffs: list[str] = []
 

@@ -34,9 +34,35 @@ class ResultStore:
 
     def load(self, name: str, key: str) -> object | None:
         """The payload stored under ``name`` for ``key``; None when absent, stale or damaged."""
+        entry = self._entry(name)
+        return entry.get("payload") if entry is not None and entry.get("key") == key else None
+
+    def previous(self, name: str) -> object | None:
+        """The payload stored under ``name`` whatever its key (the last run's, to compare with)."""
+        entry = self._entry(name)
+        return entry.get("payload") if entry is not None else None
+
+    def _entry(self, name: str) -> dict[str, object] | None:
+        body = self._verified(self.directory / f"{name}.json")
+        if body is None:
+            return None
+        try:
+            entry = json.loads(body)
+            if not isinstance(entry, dict):
+                raise ValueError("not an object")
+        except ValueError:
+            self._discard(self.directory / f"{name}.json")
+            return None
+        return entry
+
+    def load_bytes(self, name: str) -> bytes | None:
+        """Raw data stored by ``save_bytes`` (never interpreted as code either), if whole."""
+        return self._verified(self.directory / f"{name}.bin")
+
+    def _verified(self, path: Path) -> bytes | None:
+        """The body of a cache file whose digest line matches it; a damaged file is removed."""
         if self.directory.is_symlink():
             return None  # a link planted in the workspace must not lead reads or deletes elsewhere
-        path = self.directory / f"{name}.json"
         try:
             data = path.read_bytes()
         except OSError:
@@ -45,26 +71,30 @@ class ResultStore:
         try:
             if head.decode("ascii") != digest(body):
                 raise ValueError("digest mismatch")
-            entry = json.loads(body)
-            if not isinstance(entry, dict):
-                raise ValueError("not an object")
         except (ValueError, UnicodeDecodeError):
             self._discard(path)
             return None
-        return entry.get("payload") if entry.get("key") == key else None
+        return body
 
     def save(self, name: str, key: str, payload: object) -> bool:
         """Store atomically; False (and nothing written) when the directory cannot be written."""
         body = json.dumps({"key": key, "payload": payload}, separators=(",", ":")).encode("utf-8")
+        return self._write(f"{name}.json", body)
+
+    def save_bytes(self, name: str, data: bytes) -> bool:
+        """Store raw data (the texts a result was computed from) the same way."""
+        return self._write(f"{name}.bin", data)
+
+    def _write(self, filename: str, body: bytes) -> bool:
         if self.directory.is_symlink():
             return False
         try:
             self._prepare()
-            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.directory)
+            handle, temporary = tempfile.mkstemp(prefix=f".{filename}.", suffix=".tmp", dir=self.directory)
             try:
                 with os.fdopen(handle, "wb") as out:
                     out.write(digest(body).encode("ascii") + b"\n" + body)
-                os.replace(temporary, self.directory / f"{name}.json")
+                os.replace(temporary, self.directory / filename)
             except BaseException:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
@@ -81,6 +111,7 @@ class ResultStore:
             entries = sorted(self.directory.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
             for old in entries[KEEP_ENTRIES:]:
                 self._discard(old)
+                self._discard(old.with_suffix(".bin"))
             for temporary in self.directory.glob(".*.tmp"):
                 if now - temporary.stat().st_mtime > 3600:  # a writer that died; a live one renames in ms
                     self._discard(temporary)

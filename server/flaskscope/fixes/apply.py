@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from flaskscope.analysis import AnalysisResult, Analyzer, read_source
+from flaskscope.analysis import AnalysisResult, Analyzer
 from flaskscope.config import Config
 from flaskscope.fixes.model import Fix, apply_edits
 from flaskscope.index.discovery import common_root
+from flaskscope.source import read_source
 
 MAX_ROUNDS = 25
 

@@ -21,12 +21,13 @@ from pygls.lsp.server import LanguageServer
 from pygls.workspace import PositionCodec
 
 from flaskscope import __version__
-from flaskscope.analysis import AnalysisResult, read_source
+from flaskscope.analysis import AnalysisResult
 from flaskscope.lsp import convert
 from flaskscope.lsp.hover import hover_markdown
 from flaskscope.lsp.lifeline import watch_parent
 from flaskscope.lsp.settings import Settings, parse_settings
 from flaskscope.lsp.worker import AnalysisWorker, Snapshot
+from flaskscope.source import read_source
 
 log = logging.getLogger(__name__)
 FIX_ALL_KIND = "source.fixAll.flaskscope"

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from flaskscope.analysis import AnalysisResult, Analyzer, Interrupted, collect_garbage, import_closure, read_source
+from flaskscope.analysis import AnalysisResult, Analyzer, Interrupted, collect_garbage, import_closure
+from flaskscope.source import read_source
 
 log = logging.getLogger(__name__)
 WHOLE_RUN_PAUSE = 0.3  # seconds without edits after a focused run before the whole-workspace run starts

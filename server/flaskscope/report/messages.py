@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -10,11 +11,16 @@ from flaskscope.levels import Level
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
-    """Relative to the working directory when below it, else absolute; always with ``/``."""
-    base = base or Path.cwd()
-    absolute = path.absolute()
+    """Relative to ``base`` (default: the working directory) when below it, else absolute; always with ``/``."""
+    return _display_path(path, base, os.getcwd())
+
+
+@functools.lru_cache(maxsize=1 << 12)  # a report names the same few files hundreds of times
+def _display_path(path: Path, base: Path | None, cwd: str) -> str:
+    absolute = path if path.is_absolute() else Path(cwd) / path
+    base = base if base is not None else Path(cwd)
     try:
-        return absolute.relative_to(base.absolute()).as_posix()
+        return absolute.relative_to(base if base.is_absolute() else Path(cwd) / base).as_posix()
     except ValueError:
         return absolute.as_posix() if os.sep == "/" else str(absolute)
 
