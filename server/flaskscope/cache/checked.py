@@ -20,13 +20,10 @@ from typing import Any, Callable
 
 from flaskscope import __version__
 from flaskscope.cache.codec import decode_finding, decode_suppression, encode_finding, encode_suppression
-from flaskscope.cache.cutoff import Unmapped, moved_findings, moved_suppressions, unchanged_for_analysis
 from flaskscope.cache.store import ResultStore, digest
 from flaskscope.config import Config
 from flaskscope.index.discovery import DEPENDENCY_FILES, SourceFile, discover
 from flaskscope.result import AnalysisResult
-from flaskscope.source import decode_source
-from flaskscope.stale import LineMap
 
 # Runs the engine over files already discovered and read (bytes by path, None if unreadable).
 Run = Callable[[list[SourceFile], dict[Path, bytes | None], Callable[[str], None]], AnalysisResult]
@@ -60,19 +57,20 @@ def cached_check(store: ResultStore, root: Path, paths: list[Path], warn: Callab
         inputs.append([str(source_file.path), source_file.module, source_file.is_package, file_digest,
                        len(data) if data is not None else -1])
     name = "check-" + digest(json.dumps(invocation).encode())[:16]
-    payload = store.load(name, key.hexdigest())
-    if isinstance(payload, dict):
+    stored = store.load(name)
+    last = stored[1] if stored is not None else None
+    if stored is not None and stored[0] == key.hexdigest() and isinstance(last, dict):
         try:
-            return _decoded_result(payload, config, warn)
+            return _decoded_result(last, config, warn)
         except (KeyError, TypeError, ValueError):
-            pass  # a damaged entry: analyse, and overwrite it
+            last = None  # a damaged entry: analyse, and overwrite it
     recorded: list[str] = []
 
     def recording(message: str) -> None:
         recorded.append(message)
         warn(message)
 
-    result = _cut_off(store, name, context, inputs, contents, config, recording)
+    result = _cut_off(store, name, last, context, inputs, contents, config, recording)
     if result is None:
         result = run(files, contents, recording)
     if store.save_bytes(name, b"".join(data for data in contents.values() if data is not None)):
@@ -85,11 +83,15 @@ def cached_check(store: ResultStore, root: Path, paths: list[Path], warn: Callab
     return result
 
 
-def _cut_off(store: ResultStore, name: str, context: str, inputs: list[list[object]],
+def _cut_off(store: ResultStore, name: str, last: object, context: str, inputs: list[list[object]],
              contents: dict[Path, bytes | None], config: Config, warn: Callable[[str], None]) -> AnalysisResult | None:
     """The last result of this check, moved to the new lines, when the files that changed since
     differ from the texts it was computed from in nothing the engine reads; else None."""
-    last = store.previous(name)
+    # Imported here: a cache hit (nothing changed) needs none of it.
+    from flaskscope.cache.cutoff import Unmapped, moved_findings, moved_suppressions, unchanged_for_analysis
+    from flaskscope.source import decode_source
+    from flaskscope.stale import LineMap
+
     if not isinstance(last, dict) or last.get("context") != context or last.get("jedi_queries") != 0:
         return None  # another configuration; or jedi read files, and no one knows which
     try:
@@ -140,10 +142,13 @@ class _Mentions:
         self._configuration = configuration
 
     def elsewhere(self, word: str, path: Path) -> bool:
-        pattern = re.compile(rb"(?<![\w])" + re.escape(word.encode("ascii")) + rb"(?![\w])")
+        spelled = word.encode("ascii")
+        pattern = re.compile(rb"(?<![\w])" + re.escape(spelled) + rb"(?![\w])")
         if pattern.search(self._configuration.encode("utf-8", "replace")):
             return True
-        return any(data is None or pattern.search(data) for other, data in self._contents.items() if other != path)
+        # A plain substring test first: most files do not contain the word at all.
+        return any(data is None or (spelled in data and pattern.search(data))
+                   for other, data in self._contents.items() if other != path)
 
 
 def _dependency_files_digest(root: Path) -> str:

@@ -32,15 +32,11 @@ class ResultStore:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
 
-    def load(self, name: str, key: str) -> object | None:
-        """The payload stored under ``name`` for ``key``; None when absent, stale or damaged."""
+    def load(self, name: str) -> tuple[object, object] | None:
+        """(key, payload) stored under ``name``; None when absent or damaged. The caller compares
+        the key: a stale entry is still the last result, which an early cutoff can reuse."""
         entry = self._entry(name)
-        return entry.get("payload") if entry is not None and entry.get("key") == key else None
-
-    def previous(self, name: str) -> object | None:
-        """The payload stored under ``name`` whatever its key (the last run's, to compare with)."""
-        entry = self._entry(name)
-        return entry.get("payload") if entry is not None else None
+        return (entry.get("key"), entry.get("payload")) if entry is not None else None
 
     def _entry(self, name: str) -> dict[str, object] | None:
         body = self._verified(self.directory / f"{name}.json")
