@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Callable
 
 from flaskscope.index.builder import dotted_text
 from flaskscope.index.model import Binding, ClassInfo, ModuleIndex, Scope
@@ -285,19 +286,7 @@ class Resolver:
 
     def fixture_value(self, qualname: str) -> Value:
         """What a pytest fixture gives the tests that request it: its return or yield value."""
-        if qualname in self._fixture_values:
-            return self._fixture_values[qualname]
-        self._fixture_values[qualname] = UNKNOWN  # a fixture requesting itself, through others
-        scope = self.ws.scopes.get(qualname)
-        result = UNKNOWN
-        if scope is not None:
-            for node in [*scope.returns, *scope.yields]:
-                value = self.value_of(scope, node)
-                if value.kind != "unknown":
-                    result = value
-                    break
-        self._fixture_values[qualname] = result
-        return result
+        return self._first_known(self._fixture_values, qualname, lambda scope: [*scope.returns, *scope.yields])
 
     def _argument_value(self, function: Scope, param: str) -> Value:
         """An unannotated parameter takes the value its callers pass, when they agree.
@@ -440,18 +429,26 @@ class Resolver:
 
     def return_value(self, qualname: str) -> Value:
         """What a workspace function returns, when every return agrees (``create_app()`` -> Flask)."""
-        if qualname in self._returns:
-            return self._returns[qualname]
-        self._returns[qualname] = UNKNOWN
+        return self._first_known(self._returns, qualname, lambda scope: scope.returns)
+
+    def _first_known(self, memo: dict[str, Value], qualname: str,
+                     produced: Callable[[Scope], list[ast.expr]]) -> Value:
+        """The first of the values a function produces (``produced``: its returns, yields) that resolves.
+
+        Memoised in ``memo``; unknown while being computed, so a function reaching itself ends.
+        """
+        if qualname in memo:
+            return memo[qualname]
+        memo[qualname] = UNKNOWN
         scope = self.ws.scopes.get(qualname)
         result = UNKNOWN
         if scope is not None:
-            for node in scope.returns:
+            for node in produced(scope):
                 value = self.value_of(scope, node)
                 if value.kind != "unknown":
                     result = value
                     break
-        self._returns[qualname] = result
+        memo[qualname] = result
         return result
 
     def attribute(self, value: Value, attr: str) -> Value:
