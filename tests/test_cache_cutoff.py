@@ -132,3 +132,47 @@ def test_a_planted_text_store_is_not_believed(tmp_path: Path, monkeypatch: pytes
                        encoding="utf-8")
     assert cli.main(["check", "--format", "json", "."]) == 0  # the fix is seen: no stale finding
     assert json.loads(capsys.readouterr().out)["diagnostics"] == []
+
+
+THREAD_BUG = """import threading
+from flask import current_app
+
+
+def job():
+    print(current_app.config["X"])
+
+
+threading.Thread(target=job).start()
+"""
+
+
+@pytest.mark.parametrize(("before", "after", "cut_off"), [
+    (THREAD_BUG.replace("\n", "\r\n"), ("# edited\n" + THREAD_BUG).replace("\n", "\r\n"), True),
+    (THREAD_BUG.replace("\n\n\ndef", "\n\x0c\ndef"), "# edited\n" + THREAD_BUG.replace("\n\n\ndef", "\n\x0c\ndef"),
+     False),  # a form feed: str.splitlines and Python disagree on line numbers, so no cutoff
+    (THREAD_BUG, THREAD_BUG.replace("import threading", "import threading  # noqa"), False),
+    (THREAD_BUG, THREAD_BUG + "\nLIMIT: int = 5\n", True),
+    (THREAD_BUG, THREAD_BUG + "\nLIMIT: Limit = 5\n", False),  # the annotation is evaluated
+    # A line of code whose comment changed is a changed line: its nodes do not map, so no cutoff.
+    (THREAD_BUG, THREAD_BUG.replace("def job():", "def job():  # why"), False),
+    (THREAD_BUG, THREAD_BUG.replace("def job():", "# why\ndef job():"), True),  # the comment on a line of its own
+])
+def test_line_endings_and_comments(before: str, after: str, cut_off: bool, tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "app.py").write_bytes(before.encode())
+    engine_runs: list[int] = []
+    real_run = Analyzer.run
+
+    def counted(self: Analyzer, *args: object, **kwargs: object) -> object:
+        engine_runs.append(1)
+        return real_run(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Analyzer, "run", counted)
+    cli.main(["check", "--format", "json", "."])
+    capsys.readouterr()
+    (tmp_path / "app.py").write_bytes(after.encode())
+    engine_runs.clear()
+    cached = cli.main(["check", "--format", "json", "."]), capsys.readouterr().out
+    assert bool(engine_runs) != cut_off
+    assert cached == (cli.main(["check", "--format", "json", "--no-cache", "."]), capsys.readouterr().out)

@@ -30,8 +30,9 @@ from flaskscope.suppressions import Suppression
 # Comments the engine reads (suppressions); a line carrying one must not change.
 _DIRECTIVES = re.compile(r"#.*(noqa|flaskscope)", re.IGNORECASE)
 # Line breaks ``str.splitlines`` (and so ``LineMap``) counts but Python's tokenizer does not (form
-# feeds...), and lone carriage returns: with them the two line numberings could disagree.
-_ODD_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# feeds...), and carriage returns not followed by a newline: with them the two line numberings could
+# disagree. ``\r\n`` is one break for both.
+_ODD_LINE_BREAKS = re.compile("\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 # Annotations that are plain builtin types: ``LIMIT: int = 5`` evaluates nothing else.
 _PLAIN_ANNOTATIONS = frozenset({"int", "float", "str", "bytes", "bool", "complex"})
 
