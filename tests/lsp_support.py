@@ -47,7 +47,13 @@ TIMEOUT = 30.0  # seconds: a server that stops answering fails the test instead 
 
 
 async def wait_for(client: LanguageClient, method: str) -> None:
-    await asyncio.wait_for(client.wait_for_notification(method), TIMEOUT)
+    """The next ``method`` notification, waited for from this call on (callers check, then wait).
+
+    ``client.wait_for_notification`` is a coroutine: its waiter exists only once its task first
+    runs, and a notification handled in between (the one the caller's check was waiting for) is
+    missed, the loop then waits for one that never comes. The protocol's waiter is set at once.
+    """
+    await asyncio.wait_for(client.protocol.wait_for_notification_async(method), TIMEOUT)
 
 
 async def wait_for_diagnostics(client: LanguageClient, uri: str) -> list[types.Diagnostic]:

@@ -121,3 +121,19 @@ def test_focused_run_after_a_rename_matches_a_whole_run(case: str, edited: str, 
     assert focused is not None
     fresh = Analyzer(project).run([project], lambda message: None, overlay={path: text.replace(old, new)})
     assert findings_of(focused, path) == findings_of(fresh, path)
+
+
+def test_a_file_broken_before_its_first_analysis_counts_as_saved(tmp_path: Path) -> None:
+    """The server's first snapshot can already hold a half-typed file (the analysis thread started
+    late): with no earlier text that parsed, the saved file is its last good version, so the roots it
+    declares still lead to their findings in other files. A one-shot check skips the file instead."""
+    project = tmp_path / "project"
+    shutil.copytree(CORPUS / "thread_config_read" / "project", project)
+    views = (project / "app" / "views.py").absolute()
+    broken = views.read_text(encoding="utf-8").replace('return "started"', 'return "started')
+    reports = project / "app" / "reports.py"
+    editor = Analyzer(project, keep_last_good=True).run([project], lambda message: None, overlay={views: broken})
+    assert [f[:3] for f in findings_of(editor, reports)] == [(5, 16, "FCX101")]
+    warnings: list[str] = []
+    one_shot = Analyzer(project).run([project], warnings.append, overlay={views: broken})
+    assert findings_of(one_shot, reports) == [] and any("syntax error" in w for w in warnings)

@@ -105,7 +105,9 @@ def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Pa
             warn(f"{path}: not valid {encoding} (byte {exc.start}); skipped")
             continue
         except SyntaxError as exc:
-            previous = cache.last_good(path, source_file.module) if cache is not None and stale is not None else None
+            previous = None
+            if cache is not None and stale is not None:
+                previous = cache.last_good(path, source_file.module) or _saved_version(cache, source_file, source)
             if previous is None or source is None or stale is None:
                 warn(f"{path}:{exc.lineno or 0}: syntax error: {exc.msg}; skipped")
                 continue
@@ -128,6 +130,23 @@ def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Pa
         taken.add(module.name)
         modules.append(module)
     return modules
+
+
+def _saved_version(cache: IndexCache, source_file: SourceFile, text: str | None) -> ModuleIndex | None:
+    """The index of the file as saved, for an editor's text that does not parse and never did here.
+
+    The language server's first run can come after the text broke: its snapshot is taken whenever
+    the analysis thread gets to it, and the didChange that broke the file may land before that. The
+    saved file is the version the editor opened; without it the file would be skipped, and with it
+    every root it declares (what other files' diagnostics come from).
+    """
+    try:
+        saved = read_source(source_file.path)
+        if text is None or saved == text:
+            return None
+        return cache.get(source_file.path, source_file.module, saved, source_file.is_package)
+    except (OSError, UnicodeDecodeError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
 
 
 def _library_copies(files: list[SourceFile]) -> dict[Path, str]:
