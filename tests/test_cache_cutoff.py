@@ -20,6 +20,7 @@ import pytest
 
 from flaskscope import cli
 from flaskscope.analysis import Analyzer
+from flaskscope.cache.store import digest
 from test_corpus import CASES, CORPUS, load_expected
 
 Edit = Callable[[str], str]
@@ -73,21 +74,27 @@ def _edited_file(project: Path, case: str) -> Path:
     return sorted(project.rglob("*.py"))[0]
 
 
+@pytest.fixture
+def engine_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One item per run of the engine (``Analyzer.run``) in this process: none when the cache answered."""
+    runs: list[int] = []
+    real_run = Analyzer.run
+
+    def counted(self: Analyzer, *args: object, **kwargs: object) -> object:
+        runs.append(1)
+        return real_run(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Analyzer, "run", counted)
+    return runs
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_inert_edits_reuse_the_last_result_exactly(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+                                                   capsys: pytest.CaptureFixture[str], engine_runs: list[int]) -> None:
     project = tmp_path / "project"
     shutil.copytree(CORPUS / case / "project", project, ignore=shutil.ignore_patterns("__pycache__"))
     cache = tmp_path / "cache"
     monkeypatch.chdir(project)
-    engine_runs: list[int] = []
-    real_run = Analyzer.run
-
-    def counted(self: Analyzer, *args: object, **kwargs: object) -> object:
-        engine_runs.append(1)
-        return real_run(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Analyzer, "run", counted)
 
     def check(*extra: str) -> tuple[int, str]:
         code = cli.main(["check", "--format", "json", *extra, "."])
@@ -125,8 +132,6 @@ def test_a_planted_text_store_is_not_believed(tmp_path: Path, monkeypatch: pytes
     body = texts.read_bytes().partition(b"\n")[2]
     planted = body.replace(b'current_app.config["REPORT_RECIPIENT"]', b'"ops@example.com"')
     assert planted != body
-    from flaskscope.cache.store import digest
-
     texts.write_bytes(digest(planted).encode() + b"\n" + planted)
     reports.write_text(original.replace('current_app.config["REPORT_RECIPIENT"]', '"ops@example.com"'),
                        encoding="utf-8")
@@ -158,17 +163,10 @@ threading.Thread(target=job).start()
     (THREAD_BUG, THREAD_BUG.replace("def job():", "# why\ndef job():"), True),  # the comment on a line of its own
 ])
 def test_line_endings_and_comments(before: str, after: str, cut_off: bool, tmp_path: Path,
-                                   monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+                                   monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                   engine_runs: list[int]) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "app.py").write_bytes(before.encode())
-    engine_runs: list[int] = []
-    real_run = Analyzer.run
-
-    def counted(self: Analyzer, *args: object, **kwargs: object) -> object:
-        engine_runs.append(1)
-        return real_run(self, *args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Analyzer, "run", counted)
     cli.main(["check", "--format", "json", "."])
     capsys.readouterr()
     (tmp_path / "app.py").write_bytes(after.encode())
