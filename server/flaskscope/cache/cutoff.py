@@ -46,10 +46,10 @@ def unchanged_for_analysis(old: str, new: str, mentioned: Callable[[str], bool])
         old_tree, new_tree = ast.parse(old), ast.parse(new)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    old_dumps = Counter(ast.dump(s) for s in old_tree.body if _inert_bindings(s) is not None)
-    new_dumps = Counter(ast.dump(s) for s in new_tree.body if _inert_bindings(s) is not None)
-    old_kept, old_inert = _split(old_tree, old_dumps & new_dumps)
-    new_kept, new_inert = _split(new_tree, old_dumps & new_dumps)
+    old_statements, new_statements = _statements(old_tree), _statements(new_tree)
+    in_both = _inert_dumps(old_statements) & _inert_dumps(new_statements)
+    old_kept, old_inert = _split(old_statements, in_both)
+    new_kept, new_inert = _split(new_statements, in_both)
     for name in set(old_inert) | set(new_inert):
         if not name.isascii() or mentioned(name):
             return None
@@ -59,8 +59,8 @@ def unchanged_for_analysis(old: str, new: str, mentioned: Callable[[str], bool])
     if len(old_kept) != len(new_kept):
         return None
     lines = LineMap(old, new)
-    for before, after in zip(old_kept, new_kept, strict=True):
-        if ast.dump(before) != ast.dump(after) or not _same_positions(before, after, lines):
+    for (before, old_dump, _), (after, new_dump, _) in zip(old_kept, new_kept, strict=True):
+        if old_dump != new_dump or not _same_positions(before, after, lines):
             return None
     old_directives = {lines.line(n): text for n, text in _directive_lines(old)}
     if None in old_directives or old_directives != dict(_directive_lines(new)):
@@ -68,23 +68,36 @@ def unchanged_for_analysis(old: str, new: str, mentioned: Callable[[str], bool])
     return lines
 
 
-def _split(tree: ast.Module, in_both: Counter[str]) -> tuple[list[ast.stmt], Counter[str]]:
+# A top-level statement, its ``ast.dump`` (fields only, no positions), and the names it binds if it
+# is inert (see ``_inert_bindings``), else None.
+_Statement = tuple[ast.stmt, str, list[str] | None]
+
+
+def _statements(tree: ast.Module) -> list[_Statement]:
+    return [(stmt, ast.dump(stmt), _inert_bindings(stmt)) for stmt in tree.body]
+
+
+def _inert_dumps(statements: list[_Statement]) -> Counter[str]:
+    return Counter(dump for _, dump, names in statements if names is not None)
+
+
+def _split(statements: list[_Statement], in_both: Counter[str]) -> tuple[list[_Statement], Counter[str]]:
     """(statements to compare, names bound by the inert statements the edit added or removed).
 
     An inert statement both texts have (``CACHE = {}``, read all over the module) is compared like
     any other; only the added or removed ones are set aside, and their names must be unused.
     """
-    kept: list[ast.stmt] = []
+    kept: list[_Statement] = []
     inert: Counter[str] = Counter()
     unmatched = Counter(in_both)
-    for stmt in tree.body:
-        names = _inert_bindings(stmt)
-        if names is not None and unmatched[ast.dump(stmt)] == 0:
+    for statement in statements:
+        _, dump, names = statement
+        if names is not None and unmatched[dump] == 0:
             inert.update(names)
             continue
         if names is not None:
-            unmatched[ast.dump(stmt)] -= 1
-        kept.append(stmt)
+            unmatched[dump] -= 1
+        kept.append(statement)
     return kept, inert
 
 

@@ -215,15 +215,11 @@ class EntryFinder:
     # ------------------------------------------------------- decorator roots
     def _decorator_level(self, qualname: str) -> Level:
         scope = self.ws.scopes.get(qualname)
-        if scope is None:
-            return Level.NONE
-        return max((self.knowledge.wrapping_providers.get(name, Level.NONE)
-                    for name, _ in self.resolver.decorators(scope)),
-                   default=Level.NONE)
+        return pushed_by_decorators(self.resolver.decorators(scope), self.knowledge) if scope else Level.NONE
 
     def _decorated_root(self, scope: Scope) -> None:
         names = self.resolver.decorators(scope)
-        provided = max((self.knowledge.wrapping_providers.get(n, Level.NONE) for n, _ in names), default=Level.NONE)
+        provided = pushed_by_decorators(names, self.knowledge)
         for name, decorator in names:
             if name in table.VIEW_DECORATORS:
                 self.entries.views.add(scope.qualname)
@@ -492,6 +488,12 @@ class EntryFinder:
     def _is_stream_wrapper(self, scope: Scope, func: ast.expr) -> bool:
         value = self.resolver.value_of(scope, func)
         return value.kind == "external" and value.name in self.knowledge.wrapping_providers
+
+
+def pushed_by_decorators(decorators: list[tuple[str, ast.expr]], knowledge: Knowledge) -> Level:
+    """The context a function's decorators (``Resolver.decorators``) push around every call of it:
+    ``@with_appcontext``, ``@app.cli.command``, ``@copy_current_request_context``."""
+    return max((knowledge.wrapping_providers.get(name, Level.NONE) for name, _ in decorators), default=Level.NONE)
 
 
 def _argument(call: ast.Call, position: int | None, keyword: str | None) -> ast.expr | None:

@@ -23,7 +23,7 @@ from flaskscope.knowledge.roots import (
 )
 from flaskscope.knowledge.sinks import Sink
 from flaskscope.levels import Level
-from flaskscope.reach.entries import ProjectFacts
+from flaskscope.reach.entries import ProjectFacts, pushed_by_decorators
 from flaskscope.resolve.jedi_fallback import JediFallback
 from flaskscope.resolve.values import Resolver, Value, scope_names
 
@@ -68,7 +68,6 @@ class Search:
         self._active: set[tuple[str, Level]] = set()
         self._ref_values: dict[int, list[Value]] = {}
         self._call_targets: dict[int, tuple[str, ...]] = {}
-        self._pushed_by_decorators: dict[str, Level] = {}
         # scope -> the scopes the search entered from it (calls, proxies, properties), whatever the
         # level: what an edit of one module can change is found by walking these edges backwards.
         self.edges: dict[str, set[str]] = {}
@@ -148,7 +147,9 @@ class Search:
         for target in targets:
             callee = self.ws.scopes[target]
             hop = Hop(path, call.span.line, callee.name, scope.qualname)
-            summary = self.summary(target, max(level, self._pushed_on_entry(callee)))
+            pushed = pushed_by_decorators(self.resolver.decorators(callee), self.facts.knowledge) \
+                if callee.decorators else Level.NONE
+            summary = self.summary(target, max(level, pushed))
             for hit in summary.hits:
                 keep(Hit(hit.code, hit.path, hit.span, hit.symbol, hit.needs, hit.had, (hop, *hit.chain)))
             always = always and summary.always_raises and not callee.is_generator and not callee.is_async
@@ -168,19 +169,6 @@ class Search:
         words = first.value.split() if first is args else [first.value]
         # A name kept from a whole run may since have been renamed (a focused run).
         return tuple(sorted(f for f in self.commands.get(words[0], ()) if f in self.ws.scopes)) if words else ()
-
-    def _pushed_on_entry(self, function: Scope) -> Level:
-        """The context a function's decorators push around it (``@with_appcontext``, an
-        ``@app.cli.command`` invoked by a test runner, ``@copy_current_request_context``)."""
-        if not function.decorators:
-            return Level.NONE
-        pushed = self._pushed_by_decorators.get(function.qualname)
-        if pushed is None:
-            providers = self.facts.knowledge.wrapping_providers
-            pushed = max((providers.get(name, Level.NONE) for name, _ in self.resolver.decorators(function)),
-                         default=Level.NONE)
-            self._pushed_by_decorators[function.qualname] = pushed
-        return pushed
 
     # ------------------------------------------------------------------ refs
     def ref_values(self, scope: Scope, ref: Ref) -> list[Value]:
