@@ -18,7 +18,7 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from lsp_support import apply_text_edits, change, copy_case, open_file, start
-from test_fixes import BUGGY, NO_AUTOMATIC_FIX, RESIDUAL_ERRORS
+from test_fixes import BUGGY, KNOWN_BAD_FIXES, NO_AUTOMATIC_FIX, RESIDUAL_ERRORS
 
 MAX_FIXES = 12
 
@@ -30,7 +30,8 @@ async def pull(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
     return list(report.items)
 
 
-@pytest.mark.parametrize("case", BUGGY)
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=KNOWN_BAD_FIXES[c], strict=True))
+                                  if c in KNOWN_BAD_FIXES else c for c in BUGGY])
 async def test_preferred_quick_fixes_make_the_case_run_clean(client: LanguageClient, tmp_path: Path,
                                                              case: str) -> None:
     copy = copy_case(case, tmp_path)

@@ -10,12 +10,13 @@ import ast
 import contextlib
 import gc
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from flaskscope.config import Config, ConfigError, find_config, load_config
-from flaskscope.findings import Finding, Hop, Root
+from flaskscope.findings import Finding, Gap, Hop, Root
 from flaskscope.imports import imported_modules
 from flaskscope.index.builder import _Columns, build_index
 from flaskscope.index.discovery import DEPENDENCY_FILES, SourceFile, discover
@@ -23,6 +24,7 @@ from flaskscope.index.model import ModuleIndex, Scope, Span
 from flaskscope.knowledge.libraries import LIBRARY_PACKAGES
 from flaskscope.knowledge.project import project_knowledge
 from flaskscope.levels import Level
+from flaskscope.reach.certainty import Certainty
 from flaskscope.reach.entries import Entries, EntryFinder, ProjectFacts, Registrations
 from flaskscope.reach.search import Hit, Search, Summary
 from flaskscope.resolve.jedi_fallback import JediFallback
@@ -195,20 +197,43 @@ def import_closure(root: Path, start: list[Path], warn: Callable[[str], None],
 
 def project_facts(root: Path, modules: list[ModuleIndex], config: Config | None = None) -> ProjectFacts:
     uses_pytest_flask = False
+    uses_flask_migrate = False
+    texts = []
     for name in DEPENDENCY_FILES:
         candidate = root / name
         try:
             text = candidate.read_text(encoding="utf-8", errors="replace") if candidate.is_file() else ""
         except OSError:
             text = ""
+        texts.append(text)
         if "pytest-flask" in text or "pytest_flask" in text:
             uses_pytest_flask = True
+        if "flask-migrate" in text.lower() or "flask_migrate" in text.lower():
+            uses_flask_migrate = True
     if any("pytest_flask" in m.source for m in modules):
         uses_pytest_flask = True
+    if any("flask_migrate" in m.source for m in modules):
+        uses_flask_migrate = True
     server_name = any("SERVER_NAME" in m.source for m in modules)
     config = config or Config()
     knowledge = project_knowledge(config.extra_sinks, config.extra_roots, config.extra_providers)
-    return ProjectFacts(uses_pytest_flask, server_name, knowledge)
+    return ProjectFacts(uses_pytest_flask, server_name, knowledge, uses_flask_migrate,
+                        pinned_flask_version(texts))
+
+
+def pinned_flask_version(texts: list[str]) -> tuple[int, int] | None:
+    """The lowest Flask version the project's dependency files admit (``flask>=2.2``, ``Flask==3.0.1``,
+    ``flask = "^2.3"``), or None when none of them says."""
+    lowest: tuple[int, int] | None = None
+    for text in texts:
+        for match in _FLASK_PIN.finditer(text):
+            version = (int(match.group(1)), int(match.group(2)))
+            lowest = version if lowest is None else min(lowest, version)
+    return lowest
+
+
+_FLASK_PIN = re.compile(
+    r"""(?im)^[\s"']*flask["']?\s*(?:\[[^\]]*\])?\s*(?:>=|==|~=|=\s*["']?[\^~]?|>)\s*(\d+)\.(\d+)""")
 
 
 def worth_asking_jedi(ws: Workspace, sink_scopes: set[str]) -> frozenset[str]:
@@ -410,6 +435,9 @@ class Analyzer:
         """Configuration, suppressions and fix plans (for findings in ``fix_paths``, default all) applied."""
         findings = [f for f in _drop_shadowed(findings)
                     if config.rule_enabled(f.code) and not config.ignored_in(f.code, f.path)]
+        gaps = sorted((f for f in findings if f.gap is not None),
+                      key=lambda f: (str(f.path), f.span.line, f.span.col, f.code))
+        findings = [f for f in findings if f.gap is None]
         kept, suppressed, unused = _apply_suppressions(findings, modules, config)
         if self.with_fixes:
             from flaskscope.fixes.plan import plan_fixes  # only adapters that offer fixes pay for importing them
@@ -421,13 +449,14 @@ class Analyzer:
         kept.sort(key=lambda f: (str(f.path), f.span.line, f.span.col, f.code))
         return AnalysisResult(kept, files=files, roots=list(entries.roots), sink_sites=sink_sites,
                               paths=[m.path for m in modules], suppressed=suppressed, unused_suppressions=unused,
-                              config=config)
+                              config=config, gaps=gaps)
 
 
 def _carry_over(result: AnalysisResult, stale: dict[Path, LineMap]) -> None:
     """Move what the last good versions of ``stale`` files say onto their current texts."""
     result.findings = carry_over(result.findings, stale)
     result.suppressed = carry_over(result.suppressed, stale)
+    result.gaps = carry_over(result.gaps, stale)
     result.roots = [root for root in (moved_root(r, stale) for r in result.roots) if root is not None]
     sites = []
     for site in result.sink_sites:
@@ -512,7 +541,10 @@ def _sink_sites(ws: Workspace, search: Search, views: set[str], facts: ProjectFa
 
 
 def _collect(ws: Workspace, roots: list[Root], search: Search, checkpoint: Callable[[], None]) -> list[Finding]:
-    grouped: dict[tuple[Path, Span, str], list[tuple[Root, tuple[Hop, ...], Hit]]] = {}
+    """One finding per sink, from the shortest certain path that reaches it; a sink reached only on
+    uncertain paths (``reach.certainty``) gives a finding carrying its gap instead."""
+    grouped: dict[tuple[Path, Span, str], list[tuple[Root, tuple[Hop, ...], Hit, Gap | None]]] = {}
+    certainty = Certainty(ws, search.resolver)
     for root in roots:
         checkpoint()
         if not root.scope or root.level is Level.REQUEST:
@@ -525,13 +557,14 @@ def _collect(ws: Workspace, roots: list[Root], search: Search, checkpoint: Calla
                     root = replace(root, line=chain[0].line)
             else:
                 chain = (Hop(root.path, root.line, entry.name, root.site_scope or (entry.parent or "")), *hit.chain)
-            grouped.setdefault((hit.path, hit.span, hit.code), []).append((root, chain, hit))
+            gap = root.gap or certainty.gap_on(root, chain)
+            grouped.setdefault((hit.path, hit.span, hit.code), []).append((root, chain, hit, gap))
     findings = []
     for (path, span, code), reached in grouped.items():
-        reached.sort(key=lambda r: (len(r[1]), str(r[0].path), r[0].line, r[0].kind))
-        root, chain, hit = reached[0]
-        others = tuple(dict.fromkeys(r[0] for r in reached[1:] if r[0] != root))
-        findings.append(Finding(code, path, span, hit.symbol, hit.needs, hit.had, root, chain, others))
+        reached.sort(key=lambda r: (r[3] is not None, len(r[1]), str(r[0].path), r[0].line, r[0].kind))
+        root, chain, hit, gap = reached[0]
+        others = tuple(dict.fromkeys(r[0] for r in reached[1:] if r[0] != root and (r[3] is None) == (gap is None)))
+        findings.append(Finding(code, path, span, hit.symbol, hit.needs, hit.had, root, chain, others, gap=gap))
     return findings
 
 

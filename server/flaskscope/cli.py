@@ -40,7 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--add-noqa", action="store_true", help="add `# noqa: CODE` to every finding's line")
     check.add_argument("--unused-suppressions", action="store_true",
                        help="report flaskscope suppressions that silence nothing")
-    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule and analysis gaps per kind")
+    check.add_argument("--show-gaps", action="store_true",
+                       help="list the analysis gaps: sinks reached only on paths the analysis cannot be sure of")
     check.add_argument("--quiet", "-q", action="store_true", help="findings only: no chains, no summary")
     check.add_argument("--no-jedi", action="store_true", help="resolve with the indexes only (faster, less complete)")
     check.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
@@ -121,6 +123,7 @@ def _check(args: argparse.Namespace, paths: list[Path], config: Config) -> Analy
 def run_check(args: argparse.Namespace) -> int:
     from flaskscope.config import ConfigError, find_config, load_config
     from flaskscope.index.discovery import common_root
+    from flaskscope.report import gaps as gap_report
     from flaskscope.report import github, json_report, sarif, text_report
 
     try:
@@ -169,6 +172,12 @@ def run_check(args: argparse.Namespace) -> int:
         for finding in findings:
             counts[finding.code] = counts.get(finding.code, 0) + 1
         report += "".join(f"\n{count:5d}  {code}" for code, count in sorted(counts.items()))
+        report += gap_report.render_statistics(result.gaps)
+    if args.show_gaps:
+        if args.format == "json":
+            report = json_report.with_gaps(report, gap_report.as_data(result.gaps))
+        elif args.format == "text":
+            report += ("\n" if report else "") + gap_report.render_text(result.gaps)
     unused = result.unused_suppressions if args.unused_suppressions else []
     if unused and args.format == "text":
         from flaskscope.report.messages import display_path

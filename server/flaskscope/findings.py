@@ -28,6 +28,16 @@ class Hop:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """Why a path is not certain (``knowledge.gaps``): a kind, where the unknown is, and what it is."""
+
+    kind: str  # a ``GapKind`` value
+    path: Path
+    line: int
+    detail: str
+
+
+@dataclass(frozen=True)
 class Root:
     """Where execution starts, with which context (``level``), and how to name it."""
 
@@ -42,6 +52,7 @@ class Root:
     site_scope: str = field(default="", compare=False)  # the scope that makes that call
     site_callee: str = field(default="", compare=False)  # the spawner's canonical name (``threading.Thread``)
     site_target: ast.expr | None = field(default=None, compare=False)  # the callable argument, as written
+    gap: Gap | None = field(default=None, compare=False)  # its entry level is not certain: why
 
 
 @dataclass(frozen=True)
@@ -56,3 +67,4 @@ class Finding:
     chain: tuple[Hop, ...]
     other_roots: tuple[Root, ...] = ()
     fixes: tuple[Fix, ...] = ()  # the first is the preferred one
+    gap: Gap | None = None  # set: no path to the sink is certain, so it is an analysis gap, not a diagnostic

@@ -39,5 +39,6 @@ class AnalysisResult:
     sink_sites: list[SinkSite] = field(default_factory=list)
     paths: list[Path] = field(default_factory=list)  # every file analysed
     suppressed: list[Finding] = field(default_factory=list)
+    gaps: list[Finding] = field(default_factory=list)  # sinks reached only on paths that are not certain
     unused_suppressions: list[Suppression] = field(default_factory=list)
     config: Config = field(default_factory=Config)

@@ -30,6 +30,9 @@ Run = Callable[[list[SourceFile], dict[Path, bytes | None], Callable[[str], None
 
 MAX_CUT_OFF_FILES = 16  # edited files worth comparing with their last texts before running the engine
 
+# Bumped when what a stored result holds, or what the engine concludes, changes within a version.
+RESULT_FORMAT = 2
+
 
 def cached_check(store: ResultStore, root: Path, paths: list[Path], warn: Callable[[str], None], config: Config,
                  options: list[object], run: Run) -> AnalysisResult:
@@ -41,7 +44,7 @@ def cached_check(store: ResultStore, root: Path, paths: list[Path], warn: Callab
     """
     files = discover(paths, warn)
     contents: dict[Path, bytes | None] = {}
-    invocation = [__version__, sys.version, sys.prefix, os.getcwd(), [str(p) for p in paths], *options]
+    invocation = [__version__, RESULT_FORMAT, sys.version, sys.prefix, os.getcwd(), [str(p) for p in paths], *options]
     context = digest(json.dumps([*invocation, repr(config), _dependency_files_digest(root)]).encode())
     key = hashlib.blake2b(context.encode(), digest_size=20)
     inputs: list[list[object]] = []  # [path, module, is_package, digest of the bytes, length]
@@ -79,6 +82,7 @@ def cached_check(store: ResultStore, root: Path, paths: list[Path], warn: Callab
             "files": result.files, "warnings": recorded, "paths": [str(p) for p in result.paths],
             "findings": [encode_finding(f) for f in result.findings],
             "suppressed": [encode_finding(f) for f in result.suppressed],
+            "gaps": [encode_finding(f) for f in result.gaps],
             "unused_suppressions": [encode_suppression(s) for s in result.unused_suppressions]})
     return result
 
@@ -125,6 +129,7 @@ def _cut_off(store: ResultStore, name: str, last: object, context: str, inputs: 
         result = _decoded_result(last, config, said.append)
         result.findings = moved_findings(result.findings, maps)
         result.suppressed = moved_findings(result.suppressed, maps)
+        result.gaps = moved_findings(result.gaps, maps)
         result.unused_suppressions = moved_suppressions(result.unused_suppressions, maps)
     except (KeyError, TypeError, ValueError, IndexError, SyntaxError, Unmapped):
         return None  # a damaged or older entry, an undecodable text, a result on an edited line
@@ -168,6 +173,7 @@ def _decoded_result(payload: dict[str, Any], config: Config, warn: Callable[[str
     result = AnalysisResult([decode_finding(f) for f in payload["findings"]], warnings, int(payload["files"]),
                             paths=[Path(p) for p in payload["paths"]],
                             suppressed=[decode_finding(f) for f in payload["suppressed"]],
+                            gaps=[decode_finding(f) for f in payload.get("gaps", [])],
                             unused_suppressions=[decode_suppression(s) for s in payload["unused_suppressions"]],
                             config=config)
     for message in warnings:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flaskscope.findings import Finding, Hop, Root
+from flaskscope.findings import Finding, Gap, Hop, Root
 from flaskscope.fixes.model import Fix, TextEdit
 from flaskscope.index.model import Span
 from flaskscope.levels import Level
@@ -41,7 +41,9 @@ def encode_finding(finding: Finding) -> Data:
     return {"code": finding.code, "path": str(finding.path), "span": _span(finding.span), "symbol": finding.symbol,
             "needs": finding.needs.value, "had": finding.had.value, "root": _root(finding.root),
             "chain": [_hop(h) for h in finding.chain], "other_roots": [_root(r) for r in finding.other_roots],
-            "fixes": [_fix(f) for f in finding.fixes]}
+            "fixes": [_fix(f) for f in finding.fixes],
+            "gap": [finding.gap.kind, str(finding.gap.path), finding.gap.line, finding.gap.detail]
+            if finding.gap is not None else None}
 
 
 def encode_suppression(suppression: Suppression) -> Data:
@@ -57,7 +59,16 @@ def decode_finding(data: Data) -> Finding:
                    tuple(_decode_root(r) for r in data["other_roots"]),
                    tuple(Fix(str(f["title"]), tuple(TextEdit(Path(p), int(a), int(b), int(c), int(d), str(t))
                                                     for p, a, b, c, d, t in f["edits"]), bool(f["safe"]))
-                         for f in data["fixes"]))
+                         for f in data["fixes"]),
+                   _decode_gap(data.get("gap")))
+
+
+def _decode_gap(data: object) -> Gap | None:
+    if data is None:
+        return None
+    if not isinstance(data, list) or len(data) != 4:
+        raise ValueError("a gap is [kind, path, line, detail]")
+    return Gap(str(data[0]), Path(str(data[1])), int(data[2]), str(data[3]))
 
 
 def decode_suppression(data: Data) -> Suppression:

@@ -41,7 +41,7 @@ NO_CONTEXT_FIX: frozenset[str] = frozenset({"FCX105"})
 
 
 def plan_fixes(context: s.FixContext, finding: Finding) -> tuple[Fix, ...]:
-    if finding.code in NO_CONTEXT_FIX:
+    if finding.code in NO_CONTEXT_FIX or _applied_decorator_on_chain(context, finding):
         return ()
     fixes: list[Fix] = []
     for strategy in STRATEGIES_BY_ROOT_KIND.get(finding.root.kind, (s.wrap_chain,)):
@@ -52,3 +52,17 @@ def plan_fixes(context: s.FixContext, finding: Finding) -> tuple[Fix, ...]:
         if fix is not None and all(fix.edits != other.edits for other in fixes):
             fixes.append(fix)
     return tuple(fixes)
+
+
+def _applied_decorator_on_chain(context: s.FixContext, finding: Finding) -> bool:
+    """Import-time code that reaches the sink through a decorator a factory returned (``@requires(check)``
+    calls ``check`` as the module is imported, often while ``create_app`` imports it): no pushed
+    context is right there; the call belongs in the wrapper, which only the author can move."""
+    if finding.root.kind != "import-time":
+        return False
+    for hop in finding.chain:
+        scope = context.ws.scopes.get(hop.scope)
+        parent = context.ws.scopes.get(scope.parent or "") if scope is not None else None
+        if parent is not None and parent.kind == "function" and scope is not None and scope.kind == "function":
+            return True
+    return False

@@ -239,8 +239,9 @@ class IndexBuilder:
         if isinstance(stmt, _FUNCTION_NODES):
             for deco in stmt.decorator_list:
                 visit(deco, scope, level, "call" if isinstance(deco, ast.Call) else "decorator")
-                if not isinstance(deco, ast.Call):
-                    self._record_call(deco, deco, scope, level, False, is_decorator=True)
+                # Applying the decorator calls it: ``@deco`` calls ``deco``, ``@factory(x)`` calls what
+                # ``factory(x)`` returned (the factory call itself is recorded by the visit above).
+                self._record_call(deco, deco, scope, level, False, is_decorator=True)
             self._visit_arguments(stmt.args, scope, level)
             if stmt.returns is not None:
                 pass  # annotations are not evaluated at runtime in a way that matters here
@@ -541,6 +542,11 @@ class IndexBuilder:
             if binding is not None and binding.kind == "assign" and binding.expr is not None:
                 return self._provided_by(binding.expr)
         text = dotted_text(target)
+        if text and "." in text:
+            # ``cls.ctx = cls.app.app_context()`` earlier in this scope (setUpClass), whatever the class says
+            for assigning, owner, attr, value in reversed(self.index.attribute_assignments):
+                if assigning == scope.qualname and f"{dotted_text(owner)}.{attr}" == text:
+                    return self._provided_by(value)
         if text and scope.class_qualname and "." in text:
             info = self.index.classes.get(scope.class_qualname)
             binding = info.attributes.get(text.split(".", 1)[1]) if info else None

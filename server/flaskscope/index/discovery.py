@@ -60,6 +60,11 @@ class _Packages:
         stem = filename[:-3] if filename.endswith(".py") else filename
         is_package = filename == "__init__.py"
         parts = self.prefix(directory) if is_package else (*self.prefix(directory), stem)
+        if stem == "conftest" and not self.prefix(directory):
+            # pytest loads every conftest.py of a non-package directory as its own module: one name
+            # per directory, which no import statement can spell (nothing imports a conftest).
+            relative = os.path.relpath(directory)
+            return ("conftest" if relative == "." else f"conftest@{relative}"), False
         return ".".join(p for p in parts if p) or stem, is_package
 
 

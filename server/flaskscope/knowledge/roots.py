@@ -180,3 +180,15 @@ DEFERRED_INVOCATIONS: frozenset[str] = frozenset({
     "delay", "apply_async", "s", "si", "signature", "send", "send_with_options", "schedule",
     "enqueue", "call_local",
 })
+
+# Alembic migration scripts (``migrations/env.py``, ``migrations/versions/*.py``) are loaded by
+# ``flask db ...``, which Flask-Migrate runs inside the app context (its commands are
+# ``with_appcontext``): a module importing one of these, in a project using Flask-Migrate, starts there.
+MIGRATION_IMPORTS: frozenset[str] = frozenset({"alembic", "alembic.context", "alembic.op"})
+MIGRATION_LIBRARY = "flask_migrate"
+
+# ``@with_appcontext`` on a click group: since Flask 2.2 the context it pushes stays active for the
+# group's subcommands (flask/cli.py, ``with_appcontext``, "versionchanged 2.2"); before, only for the
+# group's own callback. The project's pinned Flask version decides; no pin leaves it a gap.
+GROUP_CONTEXT_SINCE = (2, 2)
+GROUP_COMMAND_DECORATORS: frozenset[str] = frozenset({"click.Group.command", "flask.cli.AppGroup.command"})

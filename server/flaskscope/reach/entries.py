@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from flaskscope.findings import Root
+from flaskscope.findings import Gap, Root
 from flaskscope.index.builder import dotted_text
-from flaskscope.index.model import CallSite, Scope
+from flaskscope.index.model import CallSite, ModuleIndex, Scope
 from flaskscope.knowledge import roots as table
+from flaskscope.knowledge.gaps import GapKind
 from flaskscope.knowledge.project import Knowledge
 from flaskscope.knowledge.sinks import ESCAPING_PROXIES
 from flaskscope.levels import Level
+from flaskscope.reach.pytest_model import PytestModel
 from flaskscope.resolve.values import Resolver, Value, scope_names
 
 
@@ -29,6 +31,8 @@ class ProjectFacts:
     uses_pytest_flask: bool = False
     server_name_configured: bool = False
     knowledge: Knowledge = field(default_factory=Knowledge)
+    uses_flask_migrate: bool = False
+    flask_version: tuple[int, int] | None = None  # the lowest the dependency files admit; None: not pinned
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,11 @@ class EntryFinder:
             if only is not None and module.name not in only:
                 continue
             body = module.body_scope
-            self._add(Root("import-time", module.path, 1, Level.NONE, "import-time code", body.qualname))
+            if self.facts.uses_flask_migrate and _is_migration(module):
+                self._add(Root("import-time", module.path, 1, Level.APP, "a migration run by `flask db`",
+                               body.qualname))
+            else:
+                self._add(Root("import-time", module.path, 1, Level.NONE, "import-time code", body.qualname))
             script = module.scopes.get(f"{module.name}.<main>")
             if script is not None:
                 self._add(Root("script", module.path, script.span.line, Level.NONE,
@@ -233,13 +241,33 @@ class EntryFinder:
                 level = spec.level  # type: ignore[assignment]
             if spec.kind == "click-command" and scope.qualname in self._cli_registered:
                 level = max(level, Level.APP)
+            gap = None
+            if name in table.GROUP_COMMAND_DECORATORS and isinstance(decorator, ast.Call) and level < Level.APP:
+                level, gap = self._group_level(scope, decorator, level)
             if name == table.CLI_GROUP_CLASS + ".command":  # ``@app.cli.command()``
                 self._name_command(scope.qualname)
             if spec.kind == "view":
                 self.entries.views.add(scope.qualname)
                 continue
             self._add(Root(spec.kind, self._path(scope), scope.span.line, max(level, provided), spec.what,
-                           scope.qualname))
+                           scope.qualname, gap=gap))
+
+    def _group_level(self, command: Scope, decorator: ast.Call, level: Level) -> tuple[Level, Gap | None]:
+        """A subcommand of a group whose callback is ``@with_appcontext``: in the group's context since
+        Flask 2.2; the project's Flask pin decides, and no pin is a gap."""
+        parent = self.ws.scopes.get(command.parent or "")
+        if parent is None or not isinstance(decorator.func, ast.Attribute):
+            return level, None
+        group = self.resolver.value_of(parent, decorator.func.value)
+        group_scope = self.ws.scopes.get(group.name) if group.kind == "scope" else None
+        if group_scope is None or pushed_by_decorators(self.resolver.decorators(group_scope), self.knowledge) \
+                < Level.APP:
+            return level, None
+        version = self.facts.flask_version
+        if version is None:
+            return level, Gap(GapKind.FLASK_VERSION.value, self._path(group_scope), group_scope.span.line,
+                              "the group's `with_appcontext` covers its subcommands only since Flask 2.2")
+        return (Level.APP if version >= table.GROUP_CONTEXT_SINCE else level), None
 
     def _name_command(self, function: str, name: ast.expr | None = None) -> None:
         """Record the names ``function`` is invoked by on the app's CLI: ``name`` when given (the
@@ -276,8 +304,21 @@ class EntryFinder:
         if isinstance(func, ast.Attribute):  # ``@celery.task``: that app, when it can be found
             origin = self.resolver.origin(parent, func.value)
             if origin is not None:
-                return self._celery_app_level(*origin)
+                return self._celery_app_level(*self._constructed(*origin))
         return self.celery_default_level()
+
+    def _constructed(self, scope: Scope, call: ast.Call, depth: int = 0) -> tuple[Scope, ast.Call]:
+        """Through factories: ``celery = make_celery(app)`` is the ``Celery(...)`` that ``make_celery``
+        returns (where its ``celery.Task = ContextTask`` is found)."""
+        factory = self.resolver.value_of(scope, call.func)
+        function = self.ws.scopes.get(factory.name) if factory.kind == "scope" else None
+        if function is None or depth > 3:
+            return scope, call
+        for returned in function.returns:
+            origin = self.resolver.origin(function, returned)
+            if origin is not None:
+                return self._constructed(*origin, depth + 1)
+        return scope, call
 
     def _celery_app_level(self, scope: Scope, construction: ast.Call) -> Level:
         """The task class level of one ``Celery(...)`` app: ``task_cls=`` and ``<app>.Task = ...``."""
@@ -411,13 +452,8 @@ class EntryFinder:
         return fixtures, autouse
 
     def _pytest_roots(self, only: frozenset[str] | None) -> None:
-        fixtures, autouse = self.fixture_table(only)
-        for qualname in fixtures.values():
-            scope = self.ws.scopes[qualname]
-            if only is not None and scope.module not in only:
-                continue
-            level = self._fixture_closure_level(scope.params, fixtures, set())
-            self._add(Root("pytest", self._path(scope), scope.span.line, level, "a pytest fixture", qualname))
+        fixtures, _autouse = self.fixture_table(only)
+        model = PytestModel(self.resolver, fixtures, self.facts.uses_pytest_flask)
         for module in self.ws.modules.values():
             if only is not None and module.name not in only:
                 continue
@@ -429,45 +465,22 @@ class EntryFinder:
                     continue
                 if scope.parent != module.body_scope.qualname:
                     continue
-                params = scope.params
-                level = Level.NONE
                 if scope.class_qualname is not None:
                     klass = self.ws.classes[scope.class_qualname]
                     if not (klass.name.startswith("Test") or
                             "unittest.TestCase" in self.resolver.external_bases(klass.qualname)):
                         continue
-                    params = params[1:]
-                    level = self._setup_level(klass.qualname)
-                level = max(level, self._fixture_closure_level(tuple(params) + tuple(autouse) +
-                                                               self._usefixtures(scope), fixtures, set()))
-                self._add(Root("pytest", module.path, scope.span.line, level, "a pytest test", scope.qualname))
-
-    def _usefixtures(self, scope: Scope) -> tuple[str, ...]:
-        names: list[str] = []
-        for decorator in scope.decorators:
-            if isinstance(decorator, ast.Call) and (dotted_text(decorator.func) or "").endswith("usefixtures"):
-                names.extend(str(a.value) for a in decorator.args if isinstance(a, ast.Constant))
-        return tuple(names)
-
-    def _fixture_closure_level(self, names: tuple[str, ...], fixtures: dict[str, str], seen: set[str]) -> Level:
-        level = Level.NONE
-        for name in names:
-            if name in seen or name not in fixtures:
+                level, gap = model.test_level(scope)
+                self._add(Root("pytest", module.path, scope.span.line, level, "a pytest test", scope.qualname,
+                               gap=gap))
+        # Fixtures after the tests: what the tests requesting a fixture set up first is known by then.
+        for qualname in fixtures.values():
+            scope = self.ws.scopes[qualname]
+            if only is not None and scope.module not in only:
                 continue
-            seen.add(name)
-            if name == "app" and self.facts.uses_pytest_flask:
-                level = max(level, Level.REQUEST)  # pytest-flask pushes a test request context
-            fixture = self.ws.scopes[fixtures[name]]
-            provided = max(fixture.yield_levels, default=Level.NONE) if fixture.is_generator else fixture.exit_level
-            level = max(level, provided, self._fixture_closure_level(fixture.params, fixtures, seen))
-        return level
-
-    def _setup_level(self, class_qualname: str) -> Level:
-        for info in self.resolver.class_chain(class_qualname):
-            setup = info.methods.get("setUp")
-            if setup is not None:
-                return self.ws.scopes[setup].exit_level
-        return Level.NONE
+            level, gap = model.fixture_level(scope)
+            self._add(Root("pytest", self._path(scope), scope.span.line, level, "a pytest fixture", qualname,
+                           gap=gap))
 
     # ------------------------------------------------------------ streaming
     def _stream_roots(self, view: Scope) -> None:
@@ -494,6 +507,12 @@ def pushed_by_decorators(decorators: list[tuple[str, ast.expr]], knowledge: Know
     """The context a function's decorators (``Resolver.decorators``) push around every call of it:
     ``@with_appcontext``, ``@app.cli.command``, ``@copy_current_request_context``."""
     return max((knowledge.wrapping_providers.get(name, Level.NONE) for name, _ in decorators), default=Level.NONE)
+
+
+def _is_migration(module: ModuleIndex) -> bool:
+    """An Alembic script (``env.py`` or a revision): it imports Alembic at its top level."""
+    return any(b.kind == "import" and (b.target in table.MIGRATION_IMPORTS or b.target.startswith("alembic."))
+               for b in module.globals.values())
 
 
 def _argument(call: ast.Call, position: int | None, keyword: str | None) -> ast.expr | None:

@@ -155,6 +155,22 @@ class Search:
             always = always and summary.always_raises and not callee.is_generator and not callee.is_async
         return always
 
+    def _applied_decorators(self, scope: Scope, factory_call: ast.Call) -> tuple[str, ...]:
+        """``@factory(x)`` applies what ``factory(x)`` returns: followed only when every ``return`` of the
+        factory names a function defined in it (a decorator that is also usable bare, returning
+        ``decorator(fn)`` on some path, is left alone: which path runs depends on the argument)."""
+        factory = self.resolver.value_of(scope, factory_call.func)
+        function = self.ws.scopes.get(factory.name) if factory.kind == "scope" else None
+        if function is None or not function.returns:
+            return ()
+        found: set[str] = set()
+        for returned in function.returns:
+            value = self.resolver.value_of(function, returned) if isinstance(returned, ast.Name) else None
+            if value is None or value.kind != "scope" or self.ws.scopes[value.name].parent != function.qualname:
+                return ()
+            found.add(value.name)
+        return tuple(sorted(found))
+
     def _commands_named(self, call: ast.Call, position: int, keyword: str) -> tuple[str, ...]:
         """The app's CLI commands a ``runner.invoke(args=...)`` names: ``"seed-db --email x"`` or
         ``["seed-db", ...]`` (a literal; anything else names no command that can be known)."""
@@ -246,6 +262,8 @@ class Search:
             if value.name in COMMAND_BY_NAME_CALLS and by_name:
                 return self._commands_named(call.node, *COMMAND_BY_NAME_CALLS[value.name])
             return scope_names(command) if command is not None else ()
+        if call.is_decorator and isinstance(func, ast.Call):
+            return self._applied_decorators(scope, func)
         if call.is_decorator and value.kind == "scope":
             return (value.name,)
         if value.kind in ("scope", "scopes"):

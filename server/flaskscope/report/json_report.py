@@ -32,3 +32,10 @@ def finding_to_dict(finding: Finding, config: Config) -> dict[str, Any]:
 def render(findings: list[Finding], config: Config) -> str:
     return json.dumps({"version": __version__, "diagnostics": [finding_to_dict(f, config) for f in findings]},
                       indent=2)
+
+
+def with_gaps(report: str, gaps: list[dict[str, Any]]) -> str:
+    """The report with its ``gaps`` list (``--show-gaps``): a key added, the rest of the schema unchanged."""
+    data = json.loads(report)
+    data["gaps"] = gaps
+    return json.dumps(data, indent=2)

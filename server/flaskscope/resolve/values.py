@@ -297,15 +297,25 @@ class Resolver:
         if function.kind != "function" or param not in function.params:
             return UNKNOWN
         position = function.params.index(param) - (1 if function.class_qualname else 0)
+        found = UNKNOWN
+        passed: list[Value] = []
         for caller, call in self._calls_to(function):
             arg = next((k.value for k in call.keywords if k.arg == param), None)
             if arg is None and 0 <= position < len(call.args) and not isinstance(call.args[position], ast.Starred):
                 arg = call.args[position]
-            if arg is not None:
-                value = self.value_of(caller, arg)
-                if value.kind != "unknown":
-                    return value
-        return UNKNOWN
+            value = self.value_of(caller, arg) if arg is not None else UNKNOWN
+            passed.append(value)
+            if found.kind == "unknown" and value.kind != "unknown":
+                found = value
+        if found.kind == "external" and any(value != found for value in passed):
+            # A library object (``request``) passed by one caller is not what another passes (a test's
+            # stand-in): the parameter is that object only where every call agrees.
+            return UNKNOWN
+        functions = list(dict.fromkeys(name for value in passed if value.kind in ("scope", "scopes")
+                                       for name in value.name.split("|")))
+        if len(functions) > 1:  # ``requires(staff_only)`` here, ``requires(api_key_valid)`` there: either runs
+            return Value("scopes", "|".join(functions))
+        return found
 
     def callers_of(self, function: Scope) -> list[Scope]:
         """The workspace scopes that call ``function`` directly (by resolved name)."""

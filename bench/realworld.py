@@ -1,0 +1,110 @@
+"""Run `flaskscope check` over checkouts of real projects and say, per project, what it reports.
+
+    python bench/realworld.py /path/to/owner+name ... [--triage bench/realworld/triage.json] [--no-jedi]
+
+For each directory: lines of Python, findings, analysis gaps by kind, the parse floor (reading and
+`ast.parse` of every .py file, measured in this run) and the check's wall time as a ratio of it.
+With `--triage`, each finding is looked up in the triage record (repo, path, line, code) and counted
+as TP, FP or untriaged, so precision is measured on code nobody here wrote. A directory named
+`owner+name` (what `../shared/tools/materialise` writes) is the repository `owner/name`.
+
+Checkouts are never part of this repository; CI does not run this.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import collections
+import json
+import os
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+EXCLUDED = {".git", ".venv", "venv", "node_modules", "__pycache__", "build", "dist", ".tox"}
+
+
+def python_files(root: Path) -> list[Path]:
+    found = []
+    for directory, subdirectories, files in os.walk(root):
+        subdirectories[:] = sorted(d for d in subdirectories if d not in EXCLUDED)
+        found.extend(Path(directory) / f for f in sorted(files) if f.endswith(".py"))
+    return found
+
+
+def parse_floor(files: list[Path]) -> tuple[float, int]:
+    """Seconds to read and parse every file once (the least any analysis of them costs), and lines."""
+    lines = 0
+    start = time.perf_counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for path in files:
+            data = path.read_bytes()
+            lines += data.count(b"\n")
+            try:
+                ast.parse(data)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                pass
+    return time.perf_counter() - start, lines
+
+
+def check(root: Path, no_jedi: bool) -> tuple[float, dict]:
+    command = [sys.executable, "-m", "flaskscope", "check", "--no-cache", "--format", "json", "--show-gaps", "."]
+    if no_jedi:
+        command.append("--no-jedi")
+    start = time.perf_counter()
+    proc = subprocess.run(command, cwd=root, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{root}: flaskscope exited {proc.returncode}: {proc.stderr[-2000:]}")
+    return elapsed, json.loads(proc.stdout)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("projects", nargs="+", type=Path)
+    parser.add_argument("--triage", type=Path, help="triage record (JSON list of verdicts)")
+    parser.add_argument("--no-jedi", action="store_true")
+    parser.add_argument("--json", type=Path, help="also write the per-project rows there")
+    args = parser.parse_args()
+    verdicts: dict[tuple[str, str, int, str], str] = {}
+    if args.triage:
+        for row in json.loads(args.triage.read_text(encoding="utf-8")):
+            verdicts[(row["repo"], row["path"], row["line"], row["code"])] = row["verdict"]
+    rows = []
+    header = f"{'project':38} {'lines':>7} {'find':>5} {'TP':>4} {'FP':>4} {'untr':>4} {'floor s':>8} " \
+             f"{'check s':>8} {'ratio':>6}  gaps by kind"
+    print(header)
+    totals = collections.Counter()
+    for project in args.projects:
+        repo = project.name.replace("+", "/", 1)
+        floor, lines = parse_floor(python_files(project))
+        elapsed, report = check(project, args.no_jedi)
+        findings = report["diagnostics"]
+        gaps = collections.Counter(g["kind"] for g in report.get("gaps", []))
+        judged = collections.Counter(verdicts.get((repo, f["path"], f["line"], f["code"]), "untriaged")
+                                     for f in findings)
+        totals.update({"findings": len(findings), "TP": judged["TP"], "FP": judged["FP"],
+                       "untriaged": judged["untriaged"] + judged["unsure"], "gaps": sum(gaps.values())})
+        row = {"repo": repo, "lines": lines, "findings": len(findings), "tp": judged["TP"], "fp": judged["FP"],
+               "untriaged": judged["untriaged"] + judged["unsure"], "floor_s": round(floor, 3),
+               "check_s": round(elapsed, 2), "ratio": round(elapsed / floor, 1) if floor else None,
+               "gaps": dict(sorted(gaps.items()))}
+        rows.append(row)
+        print(f"{repo:38} {lines:7d} {len(findings):5d} {row['tp']:4d} {row['fp']:4d} {row['untriaged']:4d} "
+              f"{floor:8.2f} {elapsed:8.2f} {row['ratio'] or 0:6.1f}  "
+              + ", ".join(f"{k} {v}" for k, v in sorted(gaps.items())))
+    judged_total = totals["TP"] + totals["FP"]
+    precision = f"{totals['TP'] / judged_total:.2f}" if judged_total else "n/a"
+    print(f"total: {totals['findings']} findings ({totals['TP']} TP, {totals['FP']} FP, {totals['untriaged']} "
+          f"untriaged; precision {precision}), {totals['gaps']} gaps")
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

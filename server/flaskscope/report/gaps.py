@@ -1,0 +1,47 @@
+"""Analysis gaps as text and data: sinks reached only on paths the engine cannot be sure of.
+
+A gap is not a diagnostic. ``check --statistics`` counts them by kind; ``check --show-gaps`` lists
+each one: the sink, the entry point and why that path is uncertain (``knowledge.gaps``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flaskscope.findings import Finding
+from flaskscope.knowledge.gaps import GapKind
+from flaskscope.report.messages import display_path
+
+
+def counts(gaps: list[Finding]) -> dict[str, int]:
+    by_kind: dict[str, int] = {}
+    for finding in gaps:
+        if finding.gap is not None:
+            by_kind[finding.gap.kind] = by_kind.get(finding.gap.kind, 0) + 1
+    return dict(sorted(by_kind.items()))
+
+
+def render_text(gaps: list[Finding]) -> str:
+    lines = []
+    for finding in gaps:
+        gap = finding.gap
+        if gap is None:
+            continue
+        lines.append(f"{display_path(finding.path)}:{finding.span.line}:{finding.span.col + 1}: gap[{gap.kind}] "
+                     f"`{finding.symbol}` ({finding.code}) from {finding.root.what} at "
+                     f"{display_path(finding.root.path)}:{finding.root.line}: {gap.detail} "
+                     f"({display_path(gap.path)}:{gap.line})")
+    lines.append(f"{len(gaps)} analysis gap{'s' if len(gaps) != 1 else ''} (not reported as problems).")
+    return "\n".join(lines)
+
+
+def render_statistics(gaps: list[Finding]) -> str:
+    return "".join(f"\n{count:5d}  gap[{kind}]  {GapKind(kind).meaning}" for kind, count in counts(gaps).items())
+
+
+def as_data(gaps: list[Finding]) -> list[dict[str, Any]]:
+    return [{"path": display_path(f.path), "line": f.span.line, "column": f.span.col + 1, "code": f.code,
+             "symbol": f.symbol, "kind": f.gap.kind, "detail": f.gap.detail,
+             "where": {"path": display_path(f.gap.path), "line": f.gap.line},
+             "root": {"path": display_path(f.root.path), "line": f.root.line, "kind": f.root.kind}}
+            for f in gaps if f.gap is not None]

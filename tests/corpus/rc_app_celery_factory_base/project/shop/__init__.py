@@ -1,0 +1,23 @@
+from flask import Flask
+from flask_sqlalchemy import SQLAlchemy
+
+db = SQLAlchemy()
+
+
+def create_app(config=None):
+    app = Flask(__name__)
+    app.config.from_mapping(
+        SQLALCHEMY_DATABASE_URI="sqlite://",
+        CELERY_BROKER_URL="memory://",
+        CART_TTL_DAYS=14,
+    )
+    app.config.update(config or {})
+    db.init_app(app)
+
+    from shop import models  # noqa: F401
+    from shop.views import bp
+
+    app.register_blueprint(bp)
+    with app.app_context():
+        db.create_all()
+    return app

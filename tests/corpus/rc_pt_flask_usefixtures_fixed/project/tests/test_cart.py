@@ -1,0 +1,9 @@
+import pytest
+
+from app.cart import cart_size
+
+pytestmark = pytest.mark.usefixtures("app")
+
+
+def test_cart_starts_empty():
+    assert cart_size() == 0

@@ -1,0 +1,12 @@
+import pytest
+
+from app.cart import max_items
+
+
+@pytest.mark.usefixtures("client_class")
+class TestLimits:
+    def test_max_items_default(self):
+        assert max_items() == 10
+
+    def test_cart_page(self):
+        assert self.client.get("/cart").get_json()["max"] == 10

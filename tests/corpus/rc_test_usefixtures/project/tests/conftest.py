@@ -1,0 +1,19 @@
+import pytest
+
+from app import create_app
+
+
+@pytest.fixture()
+def app():
+    return create_app({"TESTING": True})
+
+
+@pytest.fixture()
+def app_ctx(app):
+    with app.app_context():
+        yield app
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
