@@ -19,8 +19,9 @@ from flaskscope.knowledge import roots as table
 from flaskscope.knowledge.gaps import GapKind
 from flaskscope.knowledge.project import Knowledge
 from flaskscope.knowledge.sinks import ESCAPING_PROXIES
+from flaskscope.knowledge.testing import FIXTURE_DECORATORS
 from flaskscope.levels import Level
-from flaskscope.reach.pytest_model import PytestModel
+from flaskscope.reach.pytest_model import PytestModel, declared_name, declares_autouse
 from flaskscope.resolve.values import Resolver, Value, scope_names
 
 
@@ -439,15 +440,10 @@ class EntryFinder:
             if scope.kind != "function" or not scope.decorators:
                 continue
             for name, decorator in self.resolver.decorators(scope):
-                if name in ("pytest.fixture", "pytest_asyncio.fixture"):
-                    fixture_name = scope.name
-                    if isinstance(decorator, ast.Call):
-                        for keyword in decorator.keywords:
-                            if keyword.arg == "name" and isinstance(keyword.value, ast.Constant):
-                                fixture_name = str(keyword.value.value)
-                            if keyword.arg == "autouse" and isinstance(keyword.value, ast.Constant) \
-                                    and keyword.value.value:
-                                autouse.append(fixture_name)
+                if name in FIXTURE_DECORATORS:
+                    fixture_name = declared_name(decorator, scope.name)
+                    if declares_autouse(decorator):
+                        autouse.append(fixture_name)
                     fixtures[fixture_name] = scope.qualname
         return fixtures, autouse
 

@@ -251,10 +251,9 @@ class PytestModel:
 
     def _fixture_name(self, scope: Scope) -> str:
         for decorator in scope.decorators:
-            if isinstance(decorator, ast.Call):
-                for keyword in decorator.keywords:
-                    if keyword.arg == "name" and isinstance(keyword.value, ast.Constant):
-                        return str(keyword.value.value)
+            name = declared_name(decorator, "")
+            if name:
+                return name
         return scope.name
 
     def autouse_visible(self, module: ModuleIndex) -> tuple[str, ...]:
@@ -332,13 +331,23 @@ def _listed(expr: ast.expr) -> list[ast.expr]:
     return [expr]
 
 
+def declared_name(decorator: ast.expr, default: str) -> str:
+    """The fixture name a ``@pytest.fixture(name=...)`` gives, else ``default``."""
+    if isinstance(decorator, ast.Call):
+        for keyword in decorator.keywords:
+            if keyword.arg == "name" and isinstance(keyword.value, ast.Constant):
+                return str(keyword.value.value)
+    return default
+
+
+def declares_autouse(decorator: ast.expr) -> bool:
+    """``@pytest.fixture(autouse=True)``."""
+    return isinstance(decorator, ast.Call) and any(
+        k.arg == "autouse" and isinstance(k.value, ast.Constant) and bool(k.value.value) for k in decorator.keywords)
+
+
 def _is_autouse(scope: Scope) -> bool:
-    for decorator in scope.decorators:
-        if isinstance(decorator, ast.Call):
-            for keyword in decorator.keywords:
-                if keyword.arg == "autouse" and isinstance(keyword.value, ast.Constant) and keyword.value.value:
-                    return True
-    return False
+    return any(declares_autouse(decorator) for decorator in scope.decorators)
 
 
 def _is_super(expr: ast.expr) -> bool:
