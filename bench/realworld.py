@@ -71,9 +71,14 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="also write the per-project rows there")
     args = parser.parse_args()
     verdicts: dict[tuple[str, str, int, str], str] = {}
+    known_bugs: dict[str, set[tuple[str, int]]] = collections.defaultdict(set)  # repo -> real bugs' sinks
     if args.triage:
         for row in json.loads(args.triage.read_text(encoding="utf-8")):
-            verdicts[(row["repo"], row["path"], row["line"], row["code"])] = row["verdict"]
+            # A real bug the tool once missed ("FN") is a true positive when it is reported.
+            verdict = "TP" if row["verdict"] == "FN" else row["verdict"]
+            verdicts[(row["repo"], row["path"], row["line"], row["code"])] = verdict
+            if row["verdict"] in ("TP", "FN"):
+                known_bugs[row["repo"]].add((row["path"], row["line"]))
     rows = []
     header = f"{'project':38} {'lines':>7} {'find':>5} {'TP':>4} {'FP':>4} {'untr':>4} {'floor s':>8} " \
              f"{'check s':>8} {'ratio':>6}  gaps by kind"
@@ -87,8 +92,10 @@ def main() -> int:
         gaps = collections.Counter(g["kind"] for g in report.get("gaps", []))
         judged = collections.Counter(verdicts.get((repo, f["path"], f["line"], f["code"]), "untriaged")
                                      for f in findings)
+        reported = {(f["path"], f["line"]) for f in findings}
         totals.update({"findings": len(findings), "TP": judged["TP"], "FP": judged["FP"],
-                       "untriaged": judged["untriaged"] + judged["unsure"], "gaps": sum(gaps.values())})
+                       "untriaged": judged["untriaged"] + judged["unsure"], "gaps": sum(gaps.values()),
+                       "known bugs": len(known_bugs[repo]), "known bugs found": len(known_bugs[repo] & reported)})
         row = {"repo": repo, "lines": lines, "findings": len(findings), "tp": judged["TP"], "fp": judged["FP"],
                "untriaged": judged["untriaged"] + judged["unsure"], "floor_s": round(floor, 3),
                "check_s": round(elapsed, 2), "ratio": round(elapsed / floor, 1) if floor else None,
@@ -100,7 +107,8 @@ def main() -> int:
     judged_total = totals["TP"] + totals["FP"]
     precision = f"{totals['TP'] / judged_total:.2f}" if judged_total else "n/a"
     print(f"total: {totals['findings']} findings ({totals['TP']} TP, {totals['FP']} FP, {totals['untriaged']} "
-          f"untriaged; precision {precision}), {totals['gaps']} gaps")
+          f"untriaged; precision {precision}), {totals['gaps']} gaps; known real bugs reported: "
+          f"{totals['known bugs found']} of {totals['known bugs']}")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     return 0

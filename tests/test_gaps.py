@@ -44,3 +44,17 @@ def test_the_buggy_twin_is_still_reported() -> None:
     proc = _check("rc_app_const_arg_branch", "--show-gaps")
     assert proc.returncode == 1
     assert "cart/store.py:11" in proc.stdout and "0 analysis gaps" in proc.stdout
+
+
+def test_context_the_project_itself_provides_is_a_gap_of_its_kind() -> None:
+    """Look-alikes that run clean (their oracles say so) because of what the analysis can only
+    suspect: a worker the project starts inside an app context, a value a cached property may
+    already hold, a context an earlier test's session fixture left pushed."""
+    expected = {"rc_job_rq_string_ok": "worker-context", "rc_prop_cached_request_script_ok": "cached-value",
+                "rc_fp_session_fixture_leak_ok": "leaked-context"}
+    for case, kind in expected.items():
+        proc = _check(case, "--format", "json", "--show-gaps")
+        assert proc.returncode == 0, proc.stdout + proc.stderr
+        report = json.loads(proc.stdout)
+        assert report["diagnostics"] == []
+        assert kind in {g["kind"] for g in report["gaps"]}, (case, report["gaps"])

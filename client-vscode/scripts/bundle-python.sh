@@ -11,6 +11,17 @@ PY=$VENV/bin/python
 LIBS=$HERE/bundled/libs
 WHEELS=$(mktemp -d)
 trap 'rm -rf "$WHEELS"' EXIT
+if [ ! -x "$PY" ]; then
+  # No project venv (a fresh clone where `make install` has not run): build with a throwaway one.
+  SYSTEM_PY=$(command -v python3 || true)
+  if [ -z "$SYSTEM_PY" ] || ! "$SYSTEM_PY" -c 'import sys; sys.exit(sys.version_info < (3, 10))'; then
+    echo "bundle-python: needs Python 3.10 or newer as python3, or the project's venv ($VENV): run \`make install\` first" >&2
+    exit 1
+  fi
+  echo "bundle-python: no venv at $VENV; building with a temporary one from $SYSTEM_PY" >&2
+  "$SYSTEM_PY" -m venv "$WHEELS/venv" || { echo "bundle-python: \`$SYSTEM_PY -m venv\` failed (on Debian: apt install python3-venv), or run \`make install\` first" >&2; exit 1; }
+  PY=$WHEELS/venv/bin/python
+fi
 rm -rf "$LIBS"
 # Build from a copy: building in place would leave build/ and *.egg-info in the checkout.
 mkdir -p "$WHEELS/src"

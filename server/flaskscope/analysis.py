@@ -22,7 +22,7 @@ from flaskscope.index.builder import _Columns, build_index
 from flaskscope.index.discovery import DEPENDENCY_FILES, SourceFile, discover
 from flaskscope.index.model import ModuleIndex, Scope, Span
 from flaskscope.knowledge.libraries import LIBRARY_PACKAGES
-from flaskscope.knowledge.project import project_knowledge
+from flaskscope.knowledge.project import project_knowledge, unmatched_declarations
 from flaskscope.levels import Level
 from flaskscope.reach.certainty import Certainty
 from flaskscope.reach.entries import Entries, EntryFinder, ProjectFacts, Registrations
@@ -30,9 +30,9 @@ from flaskscope.reach.search import Hit, Search, Summary
 from flaskscope.resolve.jedi_fallback import JediFallback
 from flaskscope.resolve.values import CallsByName, PatchedCalls, Resolver, Workspace
 from flaskscope.result import AnalysisResult, SinkSite
-from flaskscope.source import decode_source, read_source
+from flaskscope.source import decode_source, read_source, syntax_error_message
 from flaskscope.stale import LineMap, carry_over, moved_root
-from flaskscope.suppressions import Suppression, is_suppressed, suppressions_in
+from flaskscope.suppressions import Suppression, SuppressionMap, is_suppressed, suppressions_in
 
 
 class Interrupted(Exception):
@@ -111,9 +111,9 @@ def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Pa
             if cache is not None and stale is not None:
                 previous = cache.last_good(path, source_file.module) or _saved_version(cache, source_file, source)
             if previous is None or source is None or stale is None:
-                warn(f"{path}:{exc.lineno or 0}: syntax error: {exc.msg}; skipped")
+                warn(f"{syntax_error_message(path, exc)}; skipped")
                 continue
-            warn(f"{path}:{exc.lineno or 0}: syntax error: {exc.msg}; using the last version that parsed")
+            warn(f"{syntax_error_message(path, exc)}; using the last version that parsed")
             stale[path] = LineMap(previous.source, source)
             module = previous
         except (RecursionError, MemoryError):
@@ -357,7 +357,10 @@ class Analyzer:
             search.reuse(whole.summaries, reaching | {s.qualname for s in edited_scopes})
             # Every finding of the roots searched again: those in the edited files are published; the
             # others let hover on a root in an edited file say what it reaches elsewhere.
-            findings = _collect(ws, entries.roots, search, self._check_interrupt)
+            collected = _collect(ws, entries.roots, search, self._check_interrupt,
+                                 SuppressionMap({m.path: m.source for m in ws.modules.values()},
+                                                whole.config.allow_bare_noqa))
+            findings = collected.findings
             findings.extend(f for f in _escape_findings(ws, entries) if f.path in edited_paths)
             sites = _sink_sites(ws, search, entries.views, whole.facts, edited_scopes)  # hover on the edited files
             modules = {m.name: m for m in replaced.values()}
@@ -366,7 +369,7 @@ class Analyzer:
                 if module is not None:
                     modules.setdefault(module.name, module)  # their suppression comments apply too
             return self._finish(findings, list(modules.values()), whole.config, resolver, entries,
-                                len(replaced), sites, fix_paths=edited_paths)
+                                len(replaced), sites, whole.facts, collected, fix_paths=edited_paths)
 
     def _focused_jedi(self, edited: Iterable[ModuleIndex]) -> JediFallback | None:
         """The whole run's jedi, told where the edited modules' functions now are."""
@@ -403,6 +406,11 @@ class Analyzer:
         ws = Workspace(modules)
         resolver = Resolver(ws, frozenset(config.extra_sinks))
         facts = project_facts(self.root, modules, config)
+        for warning in unmatched_declarations(
+                {"extra-providers": tuple(config.extra_providers), "extra-roots": tuple(config.extra_roots),
+                 "extra-sinks": tuple(config.extra_sinks)},
+                set(ws.modules), {*ws.scopes, *ws.classes, *(f"{m.name}.{g}" for m in modules for g in m.globals)}):
+            warn(warning)
         finder = EntryFinder(resolver, facts, self._check_interrupt)
         entries = finder.find()
         jedi = None
@@ -414,7 +422,9 @@ class Analyzer:
         search = Search(resolver, facts, jedi, frozenset(), entries.commands)
         sink_sites = _sink_sites(ws, search, entries.views, facts)
         search.worth_asking = worth_asking_jedi(ws, {site.scope for site in sink_sites})
-        findings = _collect(ws, entries.roots, search, self._check_interrupt)
+        collected = _collect(ws, entries.roots, search, self._check_interrupt,
+                             SuppressionMap({m.path: m.source for m in modules}, config.allow_bare_noqa))
+        findings = collected.findings
         findings.extend(_escape_findings(ws, entries))
         whole_workspace = self.root in paths or [p.absolute() for p in paths] == [self.root.absolute()]
         if self.keep_for_focused_runs and whole_workspace:
@@ -423,27 +433,29 @@ class Analyzer:
                                     finder.celery_default_level(), config, finder.registrations(),
                                     resolver.calls_by_name(), finder.fixture_table(), resolver.call_groups(),
                                     search.worth_asking, search.summaries())
-        result = self._finish(findings, modules, config, resolver, entries, len(modules), sink_sites)
+        result = self._finish(findings, modules, config, resolver, entries, len(modules), sink_sites, facts,
+                              collected)
         result.jedi_queries = jedi.queries if jedi else 0
         if stale:
             _carry_over(result, stale)
         return result
 
     def _finish(self, findings: list[Finding], modules: list[ModuleIndex], config: Config, resolver: Resolver,
-                entries: Entries, files: int, sink_sites: list[SinkSite],
-                fix_paths: set[Path] | None = None) -> AnalysisResult:
+                entries: Entries, files: int, sink_sites: list[SinkSite], facts: ProjectFacts,
+                collected: _Collected, fix_paths: set[Path] | None = None) -> AnalysisResult:
         """Configuration, suppressions and fix plans (for findings in ``fix_paths``, default all) applied."""
         findings = [f for f in _drop_shadowed(findings)
                     if config.rule_enabled(f.code) and not config.ignored_in(f.code, f.path)]
         gaps = sorted((f for f in findings if f.gap is not None),
                       key=lambda f: (str(f.path), f.span.line, f.span.col, f.code))
         findings = [f for f in findings if f.gap is None]
-        kept, suppressed, unused = _apply_suppressions(findings, modules, config)
+        kept, suppressed, unused = _apply_suppressions(findings, modules, config, collected.used)
+        suppressed.extend(f for f in collected.silenced if config.rule_enabled(f.code))
         if self.with_fixes:
             from flaskscope.fixes.plan import plan_fixes  # only adapters that offer fixes pay for importing them
             from flaskscope.fixes.strategies import FixContext
 
-            fix_context = FixContext(resolver, entries.views, config.app)
+            fix_context = FixContext(resolver, entries.views, config.app, facts.server_name_configured)
             kept = [replace(f, fixes=plan_fixes(fix_context, f)) if fix_paths is None or f.path in fix_paths else f
                     for f in kept]
         kept.sort(key=lambda f: (str(f.path), f.span.line, f.span.col, f.code))
@@ -504,12 +516,13 @@ class _WholeRun:
         return reaching
 
 
-def _apply_suppressions(findings: list[Finding], modules: list[ModuleIndex], config: Config
-                        ) -> tuple[list[Finding], list[Finding], list[Suppression]]:
-    """(kept, suppressed, suppressions that silenced nothing)."""
+def _apply_suppressions(findings: list[Finding], modules: list[ModuleIndex], config: Config,
+                        used_by_roots: set[Suppression]) -> tuple[list[Finding], list[Finding], list[Suppression]]:
+    """(kept, suppressed, suppressions that silenced nothing); ``used_by_roots``: those that already
+    silenced a root of a sink reported from another root."""
     by_file = {m.path: suppressions_in(m.path, m.source, config.allow_bare_noqa) for m in modules
                if "noqa" in m.source or "flaskscope:" in m.source}
-    kept, suppressed, used = [], [], set()
+    kept, suppressed, used = [], [], set(used_by_roots)
     for finding in findings:
         suppression = is_suppressed(finding, by_file)
         if suppression is None:
@@ -540,9 +553,21 @@ def _sink_sites(ws: Workspace, search: Search, views: set[str], facts: ProjectFa
     return sites
 
 
-def _collect(ws: Workspace, roots: list[Root], search: Search, checkpoint: Callable[[], None]) -> list[Finding]:
+@dataclass
+class _Collected:
+    findings: list[Finding]
+    silenced: list[Finding]  # (sink, root) pairs a suppression on the root's line silenced
+    used: set[Suppression]
+
+
+def _collect(ws: Workspace, roots: list[Root], search: Search, checkpoint: Callable[[], None],
+             suppressions: SuppressionMap) -> _Collected:
     """One finding per sink, from the shortest certain path that reaches it; a sink reached only on
-    uncertain paths (``reach.certainty``) gives a finding carrying its gap instead."""
+    uncertain paths (``reach.certainty``) gives a finding carrying its gap instead.
+
+    A suppression on a root's line (the ``Thread(...)``, the task's ``def``) silences that root
+    only: the sink stays reported, with its own chain, from every root that carries none.
+    """
     grouped: dict[tuple[Path, Span, str], list[tuple[Root, tuple[Hop, ...], Hit, Gap | None]]] = {}
     certainty = Certainty(ws, search.resolver)
     for root in roots:
@@ -559,13 +584,25 @@ def _collect(ws: Workspace, roots: list[Root], search: Search, checkpoint: Calla
                 chain = (Hop(root.path, root.line, entry.name, root.site_scope or (entry.parent or "")), *hit.chain)
             gap = root.gap or certainty.gap_on(root, chain)
             grouped.setdefault((hit.path, hit.span, hit.code), []).append((root, chain, hit, gap))
-    findings = []
+    collected = _Collected([], [], set())
     for (path, span, code), reached in grouped.items():
         reached.sort(key=lambda r: (r[3] is not None, len(r[1]), str(r[0].path), r[0].line, r[0].kind))
+        open_roots = [r for r in reached if suppressions.at(r[0].path, r[0].line, code) is None]
+        if open_roots and len(open_roots) < len(reached):
+            silenced_roots: set[Root] = set()
+            for root, chain, hit, gap in reached:
+                suppression = suppressions.at(root.path, root.line, code)
+                if suppression is not None and root not in silenced_roots:
+                    silenced_roots.add(root)
+                    collected.used.add(suppression)
+                    collected.silenced.append(Finding(code, path, span, hit.symbol, hit.needs, hit.had, root,
+                                                      chain, gap=gap))
+            reached = open_roots
         root, chain, hit, gap = reached[0]
         others = tuple(dict.fromkeys(r[0] for r in reached[1:] if r[0] != root and (r[3] is None) == (gap is None)))
-        findings.append(Finding(code, path, span, hit.symbol, hit.needs, hit.had, root, chain, others, gap=gap))
-    return findings
+        collected.findings.append(Finding(code, path, span, hit.symbol, hit.needs, hit.had, root, chain, others,
+                                          gap=gap))
+    return collected
 
 
 def _escape_findings(ws: Workspace, entries: Entries) -> list[Finding]:

@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--fix", action="store_true", help="apply the preferred fix of every finding (safe ones)")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix, also apply fixes marked as guesses")
     check.add_argument("--diff", action="store_true", help="print the fixes as a diff instead of writing them")
+    check.add_argument("--show-fixes", action="store_true",
+                       help="with --format json, give each diagnostic every fix offered for it, with its edits")
     check.add_argument("--add-noqa", action="store_true", help="add `# noqa: CODE` to every finding's line")
     check.add_argument("--unused-suppressions", action="store_true",
                        help="report flaskscope suppressions that silence nothing")
@@ -109,13 +111,13 @@ def _check(args: argparse.Namespace, paths: list[Path], config: Config) -> Analy
             warn: Callable[[str], None]) -> AnalysisResult:
         from flaskscope.analysis import Analyzer
 
-        analyzer = Analyzer(root, not args.no_jedi, False, config, _terminal_progress(args.quiet),
+        analyzer = Analyzer(root, not args.no_jedi, args.show_fixes, config, _terminal_progress(args.quiet),
                             keep_for_focused_runs=False)
         _RETAINED["analyzer"] = analyzer  # see _RETAINED
         return analyzer.run(paths, warn, files=files, contents=contents)
 
     store = _result_store(args, config)
-    if store is None:
+    if store is None or args.show_fixes:  # cached results hold no fix plans
         return run(None, None, _warn)
     return cached_check(store, root, paths, _warn, config, [not args.no_jedi, False], run)
 
@@ -160,7 +162,7 @@ def run_check(args: argparse.Namespace) -> int:
         return 0
     findings = result.findings
     if args.format == "json":
-        report = json_report.render(findings, config)
+        report = json_report.render(findings, config, with_fixes=args.show_fixes)
     elif args.format == "sarif":
         report = sarif.render(findings, config)
     elif args.format == "github":

@@ -64,3 +64,23 @@ def is_suppressed(finding: Finding, by_file: dict[Path, dict[int, Suppression]])
         if suppression is not None and suppression.covers(finding.code):
             return suppression
     return None
+
+
+class SuppressionMap:
+    """The suppressions of every analysed file, parsed on first use (most files have none)."""
+
+    def __init__(self, sources: dict[Path, str], allow_bare_noqa: bool) -> None:
+        self._sources = sources
+        self._allow_bare_noqa = allow_bare_noqa
+        self._parsed: dict[Path, dict[int, Suppression]] = {}
+
+    def at(self, path: Path, line: int, code: str) -> Suppression | None:
+        """The suppression on ``line`` of ``path`` that covers ``code``, if any."""
+        found = self._parsed.get(path)
+        if found is None:
+            source = self._sources.get(path, "")
+            found = suppressions_in(path, source, self._allow_bare_noqa) \
+                if "noqa" in source or "flaskscope:" in source else {}
+            self._parsed[path] = found
+        suppression = found.get(line)
+        return suppression if suppression is not None and suppression.covers(code) else None

@@ -9,9 +9,11 @@ In order of preference:
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 
 from flaskscope.index.model import Scope
+from flaskscope.knowledge.names import APP_FACTORY_SIDE_EFFECT_METHODS
 from flaskscope.resolve.values import Resolver, Value
 
 FLASK = Value("instance", "flask.Flask")
@@ -38,7 +40,8 @@ class AppFinder:
         if self._project_apps is None:
             self._project_apps = [
                 (m.name, name) for m in self.ws.modules.values() for name in m.globals
-                if not name.startswith("_") and m.globals[name].kind == "assign"
+                if f"{m.name}.<main>" not in m.scopes  # a script's app: importing it would run the script
+                and not name.startswith("_") and m.globals[name].kind == "assign"
                 and self.resolver.lookup(m.body_scope, name) == FLASK]
         return self._project_apps
 
@@ -49,9 +52,22 @@ class AppFinder:
                 (q for q, s in self.ws.scopes.items()
                  if s.kind == "function" and s.class_qualname is None and s.parent
                  and s.parent.endswith(".<module>") and self.resolver.return_value(q) == FLASK
-                 and _no_required_params(s)),
+                 and _no_required_params(s) and not self._starts_something(s)),
                 key=lambda q: (self.ws.scopes[q].name != "create_app", q.count("."), q))
         return self._factories
+
+    def _starts_something(self, function: Scope, depth: int = 0) -> bool:
+        """Does the factory start a scheduler or a thread (see APP_FACTORY_SIDE_EFFECT_METHODS), itself
+        or through the project's functions it calls (``init_scheduler(app)``)?"""
+        for call in function.calls:
+            if isinstance(call.func, ast.Attribute) and call.func.attr in APP_FACTORY_SIDE_EFFECT_METHODS:
+                return True
+            target = self.resolver.value_of(function, call.func)
+            callee = self.ws.scopes.get(target.name) if target.kind == "scope" else None
+            if callee is not None and depth < 3 and callee is not function \
+                    and self._starts_something(callee, depth + 1):
+                return True
+        return False
 
     def visible(self, scope: Scope) -> AppSource | None:
         """An app reachable by name from ``scope`` without importing anything."""

@@ -12,7 +12,7 @@ from typing import Callable
 
 from flaskscope.analysis import AnalysisResult, Analyzer
 from flaskscope.config import Config
-from flaskscope.fixes.model import Fix, apply_edits
+from flaskscope.fixes.model import Fix, TextEdit, apply_edits
 from flaskscope.index.discovery import common_root
 from flaskscope.source import read_source
 
@@ -28,7 +28,7 @@ def fix_all(paths: list[Path], warn: Callable[[str], None], unsafe: bool,
     and later rounds analyse the edited text in memory (``--diff``).
     """
     applied = 0
-    tried: set[tuple[str, str]] = set()
+    tried: set[tuple[str, int, str, str]] = set()
     overlay: dict[Path, str] = {}
     analyzer = Analyzer(common_root(paths), config=config, keep_for_focused_runs=False)
     result = analyzer.run(paths, warn)
@@ -39,7 +39,9 @@ def fix_all(paths: list[Path], warn: Callable[[str], None], unsafe: bool,
             fix = next((f for f in finding.fixes if f.safe or unsafe), None)
             if fix is None:
                 continue
-            key = (f"{finding.path}:{finding.span}:{finding.code}", fix.title)
+            # One fix per finding: when it leaves the finding standing, trying the next idiom on top of
+            # it would stack two fixes (a task base *and* a ``with`` block) the user never chose.
+            key = (str(finding.path), finding.span.line, finding.code, finding.symbol)
             files = {edit.path for edit in fix.edits}
             if key in tried or files & set(chosen):
                 continue
@@ -52,7 +54,10 @@ def fix_all(paths: list[Path], warn: Callable[[str], None], unsafe: bool,
             for path in {edit.path for edit in fix.edits}:
                 old = overlay.get(path) or read_source(path)
                 first.setdefault(path, old)
-                overlay[path] = apply_edits(old, [e for e in fix.edits if e.path == path])
+                edits = [e for e in fix.edits if e.path == path]
+                overlay[path] = apply_edits(old, edits)
+                tried = {(p, moved_line(line, edits) if p == str(path) else line, code, symbol)
+                         for p, line, code, symbol in tried}
                 if not dry_run:
                     write(path, old, overlay[path])
             applied += 1
@@ -61,3 +66,16 @@ def fix_all(paths: list[Path], warn: Callable[[str], None], unsafe: bool,
         for path, original in first.items():
             write(path, original, overlay[path])
     return result, applied
+
+
+def moved_line(line: int, edits: list[TextEdit]) -> int:
+    """Where ``line`` is after ``edits``: lines added or removed above it move it; an edit that
+    encloses it (a statement wrapped in ``with``: one header line above) moves it by what it added."""
+    moved = line
+    for edit in edits:
+        added = edit.new_text.count("\n") - (edit.end_line - edit.line)
+        if edit.end_line < line or (edit.end_line == line and edit.end_col == 0):  # wholly above it
+            moved += added
+        elif edit.line <= line <= edit.end_line:
+            moved += max(added, 0)
+    return moved

@@ -15,7 +15,10 @@ from flaskscope.fixes.app_source import AppFinder, AppSource
 from flaskscope.fixes.model import Fix, TextEdit
 from flaskscope.index.builder import _is_main_guard, dotted_text
 from flaskscope.index.model import CallSite, ModuleIndex, Scope
+from flaskscope.knowledge.roots import AFTER_TARGET, PARTIAL, SPAWN_ARGUMENT_STYLE
+from flaskscope.knowledge.sinks import NEED_SERVER_NAME_TAILS
 from flaskscope.levels import Level
+from flaskscope.reach.certainty import Certainty
 from flaskscope.resolve.values import Resolver
 
 
@@ -24,12 +27,20 @@ class FixContext:
     resolver: Resolver
     views: set[str]
     configured_app: str | None = None  # ``app = "module:expression"`` from the project's configuration
+    server_name_configured: bool = False  # ``SERVER_NAME`` set: ``url_for`` works in an app context
 
     def __post_init__(self) -> None:
         self.ws = self.resolver.ws
         self.apps = AppFinder(self.resolver, self.configured_app)
         self._celery_constructions: list[tuple[Scope, CallSite]] | None = None
         self._fixture_names: set[str] | None = None
+        self._certainty: Certainty | None = None
+
+    def certainty(self) -> Certainty:
+        """What makes a path certain (mocks on a test, among others), built on first use."""
+        if self._certainty is None:
+            self._certainty = Certainty(self.ws, self.resolver)
+        return self._certainty
 
     def celery_constructions(self) -> list[tuple[Scope, CallSite]]:
         """Every ``Celery(...)`` without ``task_cls=`` in the workspace (computed once)."""
@@ -65,9 +76,12 @@ class FixContext:
         return bool(callers) and all(self.runs_in_request(c, seen | {scope.qualname}) for c in callers)
 
 
-def _context_method(finding: Finding) -> str:
-    """A request-level need gets a test request context; everything else an app context."""
-    return "test_request_context" if finding.needs is Level.REQUEST or finding.code == "FCX104" else "app_context"
+def _context_method(ctx: FixContext, finding: Finding) -> str:
+    """A request-level need gets a test request context; so does ``url_for`` when the project sets no
+    SERVER_NAME (an app context alone would trade FCX101 for FCX104); everything else an app context."""
+    needs_server_name = finding.code == "FCX104" or (
+        finding.symbol.rsplit(".", 1)[-1] in NEED_SERVER_NAME_TAILS and not ctx.server_name_configured)
+    return "test_request_context" if finding.needs is Level.REQUEST or needs_server_name else "app_context"
 
 
 def _body_of(ctx: FixContext, scope: Scope) -> list[ast.stmt] | None:
@@ -106,8 +120,15 @@ def _wrap_in_scope(ctx: FixContext, scope: Scope, line: int, header: str,
 
 
 def wrap_chain(ctx: FixContext, finding: Finding) -> Fix | None:
-    """Push the context at the nearest point of the chain where an app object is at hand."""
-    method = _context_method(finding)
+    """Push the context at the nearest point of the chain where an app object is at hand, else
+    where one can be built (``create_app()``)."""
+    return wrap_with_app_at_hand(ctx, finding) or _wrap_with_built_app(ctx, finding)
+
+
+def wrap_with_app_at_hand(ctx: FixContext, finding: Finding) -> Fix | None:
+    """Push the context with an app object already in scope on the chain (never one built for it:
+    a test's app is the one its fixtures configured, not a fresh ``create_app()``)."""
+    method = _context_method(ctx, finding)
     hops = list(finding.chain)
     if finding.root.kind not in ("import-time", "script"):
         hops = hops[1:]  # the first hop is the spawn or registration site, which has its context
@@ -120,6 +141,14 @@ def wrap_chain(ctx: FixContext, finding: Finding) -> Fix | None:
             edits = _wrap_in_scope(ctx, scope, hop.line, f"with {app.expr}.{method}():", None)
             if edits:
                 return Fix(f"Wrap in `with {app.expr}.{method}():`", tuple(edits), safe=method == "app_context")
+    return None
+
+
+def _wrap_with_built_app(ctx: FixContext, finding: Finding) -> Fix | None:
+    method = _context_method(ctx, finding)
+    hops = list(finding.chain)
+    if finding.root.kind not in ("import-time", "script"):
+        hops = hops[1:]
     for hop in hops:  # from the entry on: the first scope that can hold a ``with`` block
         scope = ctx.scope(hop.scope)
         app = ctx.apps.find(scope) if scope is not None else None
@@ -135,24 +164,6 @@ def wrap_chain(ctx: FixContext, finding: Finding) -> Fix | None:
 
 
 # ------------------------------------------------------------------ spawn sites
-# How to hand one more argument to the callable at a spawn site, by the spawner's canonical name.
-ARGS_KEYWORD = "args-keyword"  # Thread(target=f, args=(...))
-AFTER_TARGET = "after-target"  # executor.submit(f, *args)
-PARTIAL = "partial"  # executor.map(f, items): bind it with functools.partial
-SPAWN_ARGUMENT_STYLE: dict[str, str] = {
-    "threading.Thread": ARGS_KEYWORD,
-    "threading.Timer": ARGS_KEYWORD,
-    "multiprocessing.Process": ARGS_KEYWORD,
-    "concurrent.futures.Executor.submit": AFTER_TARGET,
-    "concurrent.futures.Executor.map": PARTIAL,
-    "asyncio.AbstractEventLoop.run_in_executor": AFTER_TARGET,
-    "gevent.spawn": AFTER_TARGET,
-    "eventlet.spawn": AFTER_TARGET,
-    "flask_socketio.SocketIO.start_background_task": AFTER_TARGET,
-    "apscheduler.BaseScheduler.add_job": ARGS_KEYWORD,
-    "flask_apscheduler.APScheduler.add_job": ARGS_KEYWORD,
-    "atexit.register": AFTER_TARGET,
-}
 
 
 def _spawner(ctx: FixContext, finding: Finding) -> tuple[Scope, ast.Call, str, ast.expr] | None:
@@ -203,6 +214,9 @@ def pass_app_to_target(ctx: FixContext, finding: Finding) -> Fix | None:
     site_scope, call, callee, target = spawner
     if "app" in entry.params or _called_directly(ctx, entry):
         return None
+    started = ctx.resolver.value_of(site_scope, target)
+    if started.kind == "scopes" or (started.kind == "scope" and started.name != entry.qualname):
+        return None  # the site starts several functions (a loop, a union): one app argument would reach them all
     site_app = _site_app(ctx, site_scope, call)
     style = SPAWN_ARGUMENT_STYLE.get(callee)
     if site_app is None or style is None:
@@ -217,11 +231,12 @@ def pass_app_to_target(ctx: FixContext, finding: Finding) -> Fix | None:
         ctx.resolver.lookup(entry, entry.params[0]).kind == "instance"
     parameter = text.add_first_parameter(entry_module, entry.node, "app", is_method)
     body = text.body_without_docstring(entry.node.body)
-    wrap = text.wrap_statements(entry_module, body[0], body[-1], f"with app.{_context_method(finding)}():")
+    wrap = text.wrap_statements(entry_module, body[0], body[-1], f"with app.{_context_method(ctx, finding)}():")
     if parameter is None or wrap is None:
         return None
     edits.extend([*passing, parameter, wrap])
-    return Fix(f"Pass the app to `{entry.name}` and push its context there", tuple(edits))
+    return Fix(f"Pass the app to `{entry.name}` and push its context there", tuple(edits),
+               safe=_context_method(ctx, finding) == "app_context")
 
 
 def _called_directly(ctx: FixContext, entry: Scope) -> bool:
@@ -230,17 +245,20 @@ def _called_directly(ctx: FixContext, entry: Scope) -> bool:
 
 def _pass_argument(module: ModuleIndex, call: ast.Call, target: ast.expr, style: str,
                    app: str) -> list[TextEdit] | None:
+    if isinstance(target, ast.Call) and dotted_text(target.func) in ("partial", "functools.partial") \
+            and target.args:
+        # ``partial(f, x)`` binds the first arguments: the app goes in right after ``f``, whatever the
+        # spawner hands over after them.
+        _, _, end_line, end_col = text.node_span(module, target.args[0])
+        return [TextEdit(module.path, end_line, end_col, end_line, end_col, f", {app}")]
     if style == AFTER_TARGET:
         line, col, end_line, end_col = text.node_span(module, target)
         return [TextEdit(module.path, end_line, end_col, end_line, end_col, f", {app}")]
     if style == PARTIAL:
-        if isinstance(target, ast.Call) and dotted_text(target.func) in ("partial", "functools.partial") \
-                and target.args:
-            _, _, end_line, end_col = text.node_span(module, target.args[0])
-            return [TextEdit(module.path, end_line, end_col, end_line, end_col, f", {app}")]
         edits = [text.replace_node(module, target, f"functools.partial({text.source_of(module, target)}, {app})")]
-        if "import functools" not in module.source:
-            edits.append(TextEdit(module.path, 1, 0, 1, 0, "import functools\n"))
+        imported = text.add_module_import(module, "functools")
+        if imported:
+            edits.append(imported)
         return edits
     args = next((k.value for k in call.keywords if k.arg == "args"), None)
     if isinstance(args, (ast.Tuple, ast.List)):
@@ -252,10 +270,7 @@ def _pass_argument(module: ModuleIndex, call: ast.Call, target: ast.expr, style:
         return [text.replace_node(module, args, f"{opening}{app}{closing}")]
     if args is not None:
         return [text.replace_node(module, args, f"({app}, *{text.source_of(module, args)})")]
-    _, _, end_line, end_col = text.node_span(module, call)
-    before = module.source.splitlines()[end_line - 1][: end_col - 1].rstrip()
-    separator = " " if before.endswith(",") else ", "
-    return [TextEdit(module.path, end_line, end_col - 1, end_line, end_col - 1, f"{separator}args=({app},)")]
+    return [text.append_call_argument(module, call, f"args=({app},)")]
 
 
 def proxy_escape(ctx: FixContext, finding: Finding) -> Fix | None:
@@ -341,6 +356,8 @@ def lazy_class_attribute(ctx: FixContext, finding: Finding) -> Fix | None:
                     and stmt.lineno <= finding.span.line <= (stmt.end_lineno or stmt.lineno):
                 module = ctx.module(scope.qualname)
                 name = stmt.targets[0].id
+                if _read_through_class(ctx, f"{module.name}.{klass.name}", name):
+                    return None  # ``Class.attr`` would give the property object itself, not the value
                 expression = text.source_of(module, stmt.value)
                 indent = text.indent_of(module.source.splitlines()[stmt.lineno - 1])
                 unit = text.indent_unit(module)
@@ -350,6 +367,27 @@ def lazy_class_attribute(ctx: FixContext, finding: Finding) -> Fix | None:
                 # A guess: ``Class.attr`` (not through an instance) would now give the property itself.
                 return Fix(f"Compute `{name}` on access (a property)", (edit,), safe=False)
     return None
+
+
+def _read_through_class(ctx: FixContext, class_qualname: str, attribute: str) -> bool:
+    """Is ``attribute`` read from the class itself anywhere (``Settings.x``, ``cls.x``), or could it be?
+
+    Only reads through instances keep working once the attribute is a property. A class whose
+    qualified name the index does not know is assumed to be read through the class.
+    """
+    if class_qualname not in ctx.ws.classes:
+        return True
+    for scope in ctx.ws.scopes.values():
+        for ref in scope.refs:
+            if attribute not in ref.names[1:]:
+                continue
+            position = ref.names.index(attribute, 1)
+            value = ctx.resolver.lookup(scope, ref.names[0])
+            for name in ref.names[1:position]:
+                value = ctx.resolver.attribute(value, name)
+            if value.kind == "class" and value.name == class_qualname:
+                return True
+    return False
 
 
 def guard_has_context(ctx: FixContext, finding: Finding) -> Fix | None:
@@ -386,22 +424,24 @@ def pytest_app_fixture(ctx: FixContext, finding: Finding) -> Fix | None:
     entry = ctx.scope(finding.root.scope)
     if entry is None or not isinstance(entry.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return None
-    if "app" not in ctx.fixture_names() or entry.class_qualname is not None:
+    if "app" not in ctx.fixture_names():
         return None
+    if entry.class_qualname is not None and ctx.resolver.external_bases(entry.class_qualname):
+        return None  # a unittest.TestCase method: pytest hands it no fixtures as parameters
     module = ctx.module(entry.qualname)
     edits: list[TextEdit] = []
     if "app" not in entry.params:
-        parameter = text.add_first_parameter(module, entry.node, "app", False)
+        parameter = text.add_last_parameter(module, entry.node, "app")
         if parameter is None:
             return None
         edits.append(parameter)
     hop = next((h for h in finding.chain if h.scope == entry.qualname), None)
     if hop is None:
         return None
-    wrapped = _wrap_in_scope(ctx, entry, hop.line, f"with app.{_context_method(finding)}():", None)
+    wrapped = _wrap_in_scope(ctx, entry, hop.line, f"with app.{_context_method(ctx, finding)}():", None)
     if not wrapped:
         return None
-    return Fix(f"Use the `app` fixture and wrap in `with app.{_context_method(finding)}():`",
+    return Fix(f"Use the `app` fixture and wrap in `with app.{_context_method(ctx, finding)}():`",
                tuple(edits + wrapped))
 
 
@@ -429,11 +469,11 @@ def celery_flask_task(ctx: FixContext, finding: Finding) -> Fix | None:
     lines += [f"        with {app.expr}.app_context():", "            return self.run(*args, **kwargs)", ""]
     if scope.kind == "module":
         lines.append("")
+        above = module.source.splitlines()[text.first_line(statement) - 2] if text.first_line(statement) > 1 else ""
+        if above.strip():
+            lines[:0] = ["", ""]  # a top-level class has two blank lines around it
     edits = [text.insert_before_statement(module, statement, lines)]
-    _, _, end_line, end_col = text.node_span(module, call.node)
-    before = module.source.splitlines()[end_line - 1][: end_col - 1].rstrip()
-    separator = "" if before.endswith(("(", ",")) else ", "
-    edits.append(TextEdit(module.path, end_line, end_col - 1, end_line, end_col - 1, f"{separator}task_cls=FlaskTask"))
+    edits.append(text.append_call_argument(module, call.node, "task_cls=FlaskTask"))
     imported = text.add_import(module, "celery", "Task")
     if imported:
         edits.append(imported)

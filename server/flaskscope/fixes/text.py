@@ -116,6 +116,23 @@ def add_import(module: ModuleIndex, from_module: str, name: str) -> TextEdit | N
             line, col = last.end_lineno or stmt.lineno, last.end_col_offset or 0
             return TextEdit(module.path, line, _char_col(module, line, col), line, _char_col(module, line, col),
                             f", {name}")
+    line = _after_imports(tree)
+    return TextEdit(module.path, line, 0, line, 0, f"from {from_module} import {name}\n")
+
+
+def add_module_import(module: ModuleIndex, name: str) -> TextEdit | None:
+    """``import <name>`` after the module's last top-level import (never above ``from __future__``)."""
+    binding = module.globals.get(name)
+    if binding is not None and binding.kind == "import" and binding.target == name:
+        return None
+    tree = module.body_scope.node
+    assert isinstance(tree, ast.Module)
+    line = _after_imports(tree)
+    return TextEdit(module.path, line, 0, line, 0, f"import {name}\n")
+
+
+def _after_imports(tree: ast.Module) -> int:
+    """The line after the leading imports (and the docstring): where a new import goes."""
     after = 0
     for stmt in tree.body:
         if isinstance(stmt, (ast.Import, ast.ImportFrom)):
@@ -124,8 +141,7 @@ def add_import(module: ModuleIndex, from_module: str, name: str) -> TextEdit | N
             after = stmt.end_lineno or stmt.lineno  # the module docstring
         elif not isinstance(stmt, (ast.Import, ast.ImportFrom)):
             break
-    line = after + 1
-    return TextEdit(module.path, line, 0, line, 0, f"from {from_module} import {name}\n")
+    return after + 1
 
 
 def def_open_paren(module: ModuleIndex, node: ast.FunctionDef | ast.AsyncFunctionDef) -> tuple[int, int] | None:
@@ -162,6 +178,22 @@ def add_first_parameter(module: ModuleIndex, node: ast.FunctionDef | ast.AsyncFu
                     f"{name}, " if has_others else name)
 
 
+def add_last_parameter(module: ModuleIndex, node: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> TextEdit | None:
+    """Append ``name`` after the positional parameters (before ``*args``, keyword-only ones and
+    ``**kwargs``). For a test that is where a fixture goes: ``mock.patch`` decorators hand their
+    mocks to the first positional parameters."""
+    args = node.args
+    if args.vararg or args.kwonlyargs or args.kwarg or args.defaults:
+        return None  # after those a plain parameter would not parse, or would change their meaning
+    positional = [*args.posonlyargs, *args.args]
+    if not positional:
+        return add_first_parameter(module, node, name, False)
+    last = positional[-1]
+    line, col = last.end_lineno or last.lineno, last.end_col_offset or 0
+    column = _char_col(module, line, col)
+    return TextEdit(module.path, line, column, line, column, f", {name}")
+
+
 def _char_col(module: ModuleIndex, line: int, byte_col: int) -> int:
     text = lines_of(module)[line - 1]
     return byte_col if text.isascii() else len(text.encode()[:byte_col].decode("utf-8", "replace"))
@@ -190,3 +222,37 @@ def insert_before_statement(module: ModuleIndex, stmt: ast.stmt, text_lines: lis
     new_text = "".join(indent + line.replace("    ", unit) + "\n" if line else "\n" for line in text_lines)
     return TextEdit(module.path, start, 0, start, 0, new_text)
 
+
+
+def append_call_argument(module: ModuleIndex, call: ast.Call, argument: str) -> TextEdit:
+    """Add ``argument`` as the last argument of ``call``, in the call's own layout.
+
+    Real code is mostly black-formatted: one argument a line and a magic trailing comma before a
+    closing parenthesis on its own line. There the argument gets a line of its own, indented like
+    the last one, with its own trailing comma; on one line it follows the last argument (``, x``),
+    after any comment-free trailing comma (``f(a, )`` -> ``f(a, x)``). Tokens, not text, decide,
+    so a comment or a parenthesis inside a string never misleads it.
+    """
+    segment = ast.get_source_segment(module.source, call) or ""
+    first_col = _char_col(module, call.lineno, call.col_offset)
+    significant = [t for t in tokenize.generate_tokens(io.StringIO(segment).readline)
+                   if t.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT,
+                                     tokenize.DEDENT, tokenize.ENDMARKER)]
+    closing, previous = significant[-1], significant[-2]
+
+    def absolute(position: tuple[int, int]) -> tuple[int, int]:
+        line, col = position
+        return call.lineno + line - 1, col + (first_col if line == 1 else 0)
+
+    close_line, close_col = absolute(closing.start)
+    after_line, after_col = absolute(previous.end)
+    if previous.string == "(":
+        return TextEdit(module.path, after_line, after_col, after_line, after_col, argument)
+    if previous.string == ",":
+        if close_line > after_line:  # the closing parenthesis starts its own line
+            starts = [(a.end_lineno or 0, a.end_col_offset or 0, a.lineno) for a in call.args]
+            starts += [(k.end_lineno or 0, k.end_col_offset or 0, k.lineno) for k in call.keywords]
+            indent = indent_of(lines_of(module)[max(starts)[2] - 1])  # the last argument's line
+            return TextEdit(module.path, close_line, 0, close_line, 0, f"{indent}{argument},\n")
+        return TextEdit(module.path, after_line, after_col, after_line, after_col, f" {argument}")
+    return TextEdit(module.path, after_line, after_col, after_line, after_col, f", {argument}")

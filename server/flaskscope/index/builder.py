@@ -252,11 +252,30 @@ class IndexBuilder:
         if isinstance(stmt, ast.ClassDef):
             self._walk_class(stmt, scope, level)
             return level
+        if isinstance(stmt, ast.Import):
+            scope.imports.extend((alias.name, level, stmt.lineno) for alias in stmt.names)
+            return level
+        if isinstance(stmt, ast.ImportFrom):
+            base = resolve_relative(self.index.name, self.index.is_package, stmt.level, stmt.module) \
+                if stmt.level else (stmt.module or "")
+            # ``from pkg import mod`` imports ``pkg`` and, when it is a module, ``pkg.mod``.
+            scope.imports.append((base, level, stmt.lineno))
+            scope.imports.extend((f"{base}.{alias.name}", level, stmt.lineno) for alias in stmt.names
+                                 if alias.name != "*")
+            return level
         if isinstance(stmt, (ast.With, ast.AsyncWith)):
             inner = level
             for item in stmt.items:
                 visit(item.context_expr, scope, level, "deref")
-                inner = max(inner, self._provided_by(item.context_expr))
+                provided = self._provided_by(item.context_expr)
+                if provided is Level.NONE and isinstance(item.context_expr, (ast.Name, ast.Attribute)):
+                    provided = self._context_variable_level(item.context_expr, scope)  # ``with self.ctx:``
+                if provided is Level.NONE and stmt.body:
+                    # ``with app_ctx():``, ``with self.make_request():``: what it pushes needs the resolver
+                    first, last = stmt.body[0], stmt.body[-1]
+                    scope.dynamic_withs.append(
+                        (item.context_expr, first.lineno, last.end_lineno or last.lineno))
+                inner = max(inner, provided)
             clients = _test_clients(stmt)
             if clients:
                 return self._walk_client_block(stmt.body, scope, inner, class_info, clients)
@@ -539,6 +558,8 @@ class IndexBuilder:
     def _context_variable_level(self, target: ast.expr, scope: Scope) -> Level:
         if isinstance(target, ast.Name):
             binding = scope.locals.get(target.id)
+            if binding is None and scope.kind == "function":  # a module-level ``ctx = app.app_context()``
+                binding = self.index.body_scope.locals.get(target.id)
             if binding is not None and binding.kind == "assign" and binding.expr is not None:
                 return self._provided_by(binding.expr)
         text = dotted_text(target)

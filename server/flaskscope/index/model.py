@@ -103,6 +103,12 @@ class Scope:
     yields: list[ast.expr] = field(default_factory=list)  # the values of its own ``yield`` expressions
     exit_level: Level = Level.NONE
     node: ast.AST | None = None
+    # ``with <expr>:`` items the index cannot read a context from by name (a helper, a stored object):
+    # (expr, first line, last line of the block), for the search to resolve.
+    dynamic_withs: list[tuple[ast.expr, int, int]] = field(default_factory=list)
+    # Modules its import statements import, each with the context level at the statement and its
+    # line (``from pkg import name`` gives ``pkg`` and ``pkg.name``: the index cannot tell a module).
+    imports: list[tuple[str, Level, int]] = field(default_factory=list)
 
 
 @dataclass

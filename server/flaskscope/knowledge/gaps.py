@@ -21,6 +21,11 @@ class GapKind(str, enum.Enum):
     MOCKED = "mocked"
     CONSTANT_ARGUMENT = "constant-argument"
     FLASK_VERSION = "flask-version"
+    WORKER_CONTEXT = "worker-context"
+    CACHED_VALUE = "cached-value"
+    LEAKED_CONTEXT = "leaked-context"
+    FORKED_CONTEXT = "forked-context"
+    DYNAMIC_REGISTRATION = "dynamic-registration"
 
     @property
     def meaning(self) -> str:
@@ -37,4 +42,14 @@ GAP_MEANINGS: dict[GapKind, str] = {
     GapKind.CONSTANT_ARGUMENT: "a constant argument on the chain decides a branch the analysis does not evaluate, "
                                "or rules it out",
     GapKind.FLASK_VERSION: "what happens depends on the Flask version, and the project does not pin one",
+    GapKind.WORKER_CONTEXT: "the project runs its own job worker inside an app context: jobs it runs have one, "
+                            "those run by another worker do not",
+    GapKind.CACHED_VALUE: "a cached property of an object handed to another thread: it may have been computed "
+                          "before, where there was a context, and not run again",
+    GapKind.LEAKED_CONTEXT: "a fixture an earlier test uses pushes a context that outlives that test (session scope, "
+                            "or never popped): this test runs inside it when the tests run in their usual order",
+    GapKind.FORKED_CONTEXT: "a process started inside a function: forked (the default start method on Linux before "
+                            "Python 3.14), the child keeps whatever context its caller had",
+    GapKind.DYNAMIC_REGISTRATION: "the project adds commands to `app.cli` that the analysis cannot name "
+                                  "(`app.cli.add_command(getattr(...))`): this command may be one, run in a context",
 }

@@ -125,3 +125,8 @@ def canonical(name: str) -> str:
         if family is not None and family != prefix:
             return ".".join([family, *parts[cut:]])
     return name
+
+# Methods whose call in an app factory starts something that exists once per process (a scheduler,
+# a thread): a fix that builds a second app (``with create_app().app_context():``) would start it
+# twice (APScheduler raises SchedulerAlreadyRunningError), so such a factory is never used by fixes.
+APP_FACTORY_SIDE_EFFECT_METHODS: frozenset[str] = frozenset({"start", "start_background_task"})

@@ -46,3 +46,21 @@ def project_knowledge(extra_sinks: dict[str, str], extra_roots: tuple[str, ...],
         knowledge.wrapping_providers[canonical(name)] = _LEVELS[context]
     return Knowledge(knowledge.sinks, SINK_TAILS | tails, knowledge.call_roots, knowledge.decorator_roots,
                      knowledge.wrapping_providers)
+
+
+def unmatched_declarations(declared: dict[str, tuple[str, ...]], module_names: set[str],
+                           defined: set[str]) -> list[str]:
+    """Warnings for configured names that point into the workspace yet name nothing defined there.
+
+    ``declared``: configuration key -> names; ``module_names``: the workspace's modules; ``defined``:
+    the qualified names of its functions, classes and module-level globals. A name whose package is
+    not the project's is a library's: nothing here can check it, so it is left alone.
+    """
+    packages = {name.split(".", 1)[0] for name in module_names}
+    warnings = []
+    for key, names in declared.items():
+        for name in names:
+            key_name = canonical(name)
+            if key_name.split(".", 1)[0] in packages and key_name not in defined and key_name not in module_names:
+                warnings.append(f"`{key}` names `{name}`, which is not defined in the project: it has no effect")
+    return warnings

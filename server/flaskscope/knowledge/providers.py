@@ -16,6 +16,18 @@ CONTEXT_METHODS: dict[str, Level] = {
     "request_context": Level.REQUEST,
 }
 
+# Objects that push their context when a ``with`` block enters them (``ctx = app.app_context()``
+# stored, then ``with ctx:``): the classes ``CONTEXT_METHODS`` return.
+CONTEXT_CLASSES: dict[str, Level] = {
+    "flask.ctx.AppContext": Level.APP,
+    "flask.ctx.RequestContext": Level.REQUEST,
+}
+
+# Decorators that make a generator function a context manager: ``with helper():`` runs the body
+# where the generator yields, so it has the context pushed around its ``yield``.
+CONTEXT_MANAGER_DECORATORS: frozenset[str] = frozenset(
+    {"contextlib.contextmanager", "contextlib.asynccontextmanager"})
+
 # Decorators and wrappers that run the wrapped function inside a context.
 WRAPPING_PROVIDERS: dict[str, Level] = {
     "flask.copy_current_request_context": Level.REQUEST,

@@ -29,6 +29,7 @@ class CallRoot:
     position: int | None
     keyword: str | None
     what: str  # how the message names it: "a thread", "an executor"
+    level: Level = Level.NONE  # the context the target runs in (most run in none)
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ CALL_ROOTS: tuple[CallRoot, ...] = (
     CallRoot("eventlet.spawn_n", "greenlet", 0, None, "a greenlet"),
     CallRoot("flask_socketio.SocketIO.start_background_task", "thread", 0, "target", "a background task"),
     CallRoot("atexit.register", "atexit", 0, "func", "an atexit handler"),
+    CallRoot("flask.Flask.teardown_appcontext", "app-teardown", 0, "f", "an app-context teardown callback", Level.APP),
     CallRoot("signal.signal", "signal", 1, "handler", "a signal handler"),
     CallRoot("apscheduler.BaseScheduler.add_job", "scheduler-job", 0, "func", "a scheduled job"),
     CallRoot("flask_apscheduler.APScheduler.add_job", "scheduler-job", 1, "func", "a scheduled job"),
@@ -119,6 +121,25 @@ UNRESOLVED_METHOD_ROOTS: dict[str, CallRoot] = {
     if root.callee.startswith("rq.Queue.")
 }
 
+# Spawners that also take the job as text, imported by the worker when it runs it:
+# ``queue.enqueue("pkg.tasks.export", ...)`` (RQ: a dotted path), ``scheduler.add_job("pkg.jobs:nightly")``
+# (APScheduler: ``module:function``). Resolved against the workspace's modules.
+TEXTUAL_TARGET_CALLS: frozenset[str] = frozenset(
+    root.callee for root in CALL_ROOTS
+    if root.callee.startswith(("rq.Queue.", "apscheduler.", "flask_apscheduler.")))
+
+# Running an RQ worker in the project's own code (a ``flask rq-worker`` command): started inside an
+# app context, the jobs it runs (in the process, or in a fork of it) have that context.
+RQ_WORKER_RUNS: frozenset[str] = frozenset({
+    "rq.Worker.work", "rq.SimpleWorker.work", "rq.worker.Worker.work", "rq.worker.SimpleWorker.work"})
+RQ_JOB_KIND = "rq-job"
+
+# Flask-APScheduler reads jobs from the app's ``JOBS`` configuration, each a dict whose ``func``
+# names the function as ``module:function``; it runs them without an app context.
+CONFIGURED_JOBS_SETTING = "JOBS"
+CONFIGURED_JOB_FUNCTION_KEY = "func"
+CONFIGURED_JOBS_LIBRARY = "flask_apscheduler"
+
 DECORATOR_ROOTS: tuple[DecoratorRoot, ...] = (
     DecoratorRoot("celery.shared_task", "celery-task", "a Celery task", CELERY),
     DecoratorRoot("celery.Celery.task", "celery-task", "a Celery task", CELERY),
@@ -133,6 +154,8 @@ DECORATOR_ROOTS: tuple[DecoratorRoot, ...] = (
     DecoratorRoot("click.command", "click-command", "a click command"),
     DecoratorRoot("click.Group.command", "click-command", "a click command"),
     DecoratorRoot("flask.cli.AppGroup.command", "click-command", "a Flask CLI command", Level.APP),
+    # Called while the application context is popped: after the request context is gone, in requests too.
+    DecoratorRoot("flask.Flask.teardown_appcontext", "app-teardown", "an app-context teardown callback", Level.APP),
     DecoratorRoot("flask.cli.with_appcontext", "click-command", "a Flask CLI command", Level.APP),
     DecoratorRoot("flask_socketio.SocketIO.on", "view", "a Socket.IO handler", Level.REQUEST),
     DecoratorRoot("flask_socketio.SocketIO.event", "view", "a Socket.IO handler", Level.REQUEST),
@@ -186,9 +209,32 @@ DEFERRED_INVOCATIONS: frozenset[str] = frozenset({
 # ``with_appcontext``): a module importing one of these, in a project using Flask-Migrate, starts there.
 MIGRATION_IMPORTS: frozenset[str] = frozenset({"alembic", "alembic.context", "alembic.op"})
 MIGRATION_LIBRARY = "flask_migrate"
+PROCESS_KIND = "process"  # forked children inherit the context of the thread that started them
+MIGRATION_REVISION_GLOBALS: tuple[str, ...] = ("revision", "down_revision")
 
 # ``@with_appcontext`` on a click group: since Flask 2.2 the context it pushes stays active for the
 # group's subcommands (flask/cli.py, ``with_appcontext``, "versionchanged 2.2"); before, only for the
 # group's own callback. The project's pinned Flask version decides; no pin leaves it a gap.
 GROUP_CONTEXT_SINCE = (2, 2)
 GROUP_COMMAND_DECORATORS: frozenset[str] = frozenset({"click.Group.command", "flask.cli.AppGroup.command"})
+
+
+# How a spawner hands arguments to the callable it starts, by the spawner's canonical name: what the
+# resolver reads a target's parameters from, and how a fix passes one more (the app).
+ARGS_KEYWORD = "args-keyword"  # Thread(target=f, args=(...))
+AFTER_TARGET = "after-target"  # executor.submit(f, *args)
+PARTIAL = "partial"  # executor.map(f, items): bind it with functools.partial
+SPAWN_ARGUMENT_STYLE: dict[str, str] = {
+    "threading.Thread": ARGS_KEYWORD,
+    "threading.Timer": ARGS_KEYWORD,
+    "multiprocessing.Process": ARGS_KEYWORD,
+    "concurrent.futures.Executor.submit": AFTER_TARGET,
+    "concurrent.futures.Executor.map": PARTIAL,
+    "asyncio.AbstractEventLoop.run_in_executor": AFTER_TARGET,
+    "gevent.spawn": AFTER_TARGET,
+    "eventlet.spawn": AFTER_TARGET,
+    "flask_socketio.SocketIO.start_background_task": AFTER_TARGET,
+    "apscheduler.BaseScheduler.add_job": ARGS_KEYWORD,
+    "flask_apscheduler.APScheduler.add_job": ARGS_KEYWORD,
+    "atexit.register": AFTER_TARGET,
+}

@@ -94,6 +94,11 @@ SINKS: tuple[Sink, ...] = (
 SINKS_BY_NAME: dict[str, Sink] = {sink.name: sink for sink in SINKS}
 
 # The last name of every sink: a cheap filter before resolving a reference.
+# Sinks that an app context alone does not satisfy when the project sets no SERVER_NAME (``url_for``
+# builds no URL then): a fix for them pushes a request context. Keyed by the name as written.
+NEED_SERVER_NAME_TAILS: frozenset[str] = frozenset(
+    sink.name.rsplit(".", 1)[-1] for sink in SINKS if sink.app_only_rule is not None)
+
 SINK_TAILS: frozenset[str] = frozenset(sink.name.rsplit(".", 1)[-1] for sink in SINKS)
 
 # Proxies whose *object* must not cross into another thread or task (FCX103).

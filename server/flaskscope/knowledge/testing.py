@@ -10,7 +10,7 @@ from __future__ import annotations
 from flaskscope.levels import Level
 
 # Decorators that make a function a pytest fixture.
-FIXTURE_DECORATORS: frozenset[str] = frozenset({"pytest.fixture", "pytest_asyncio.fixture"})
+FIXTURE_DECORATORS: frozenset[str] = frozenset({"pytest.fixture", "pytest.yield_fixture", "pytest_asyncio.fixture"})
 
 # Methods a test runner calls before a test method, in the order it calls them.
 SETUP_METHODS: tuple[str, ...] = ("setUpClass", "setup_class", "setUp", "setup_method", "asyncSetUp")

@@ -51,6 +51,8 @@ class FlaskscopeServer(LanguageServer):
         # is answered from it, and hover on a file edited since the last whole run explains the text
         # the user sees, not the positions of the older run.
         self.focused: dict[str, tuple[int, int | None, AnalysisResult]] = {}
+        # uri -> (document version, result) of the open files' early run, for hover until a whole run
+        self.early: dict[str, tuple[int | None, AnalysisResult]] = {}
 
     # -------------------------------------------------------------- helpers
     @property
@@ -193,6 +195,9 @@ class FlaskscopeServer(LanguageServer):
                 continue
             diagnostics = [convert.to_diagnostic(f, self.settings, result.config, codec, self.lines_of, self.root)
                            for f in result.findings if f.path.absolute() == path and self.settings.enabled(f.code)]
+            # Hover answers from this result until the whole run's arrives: what a diagnostic is
+            # published from must explain it from the moment the editor shows it.
+            self.early[uri] = (document.version, result)
             if diagnostics:
                 self.published[uri] = diagnostics
                 self.push(uri, diagnostics, document.version)
@@ -369,8 +374,6 @@ async def pull_diagnostics(ls: FlaskscopeServer, params: types.DocumentDiagnosti
 
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def hover(ls: FlaskscopeServer, params: types.HoverParams) -> types.Hover | None:
-    if ls.result is None:
-        return None
     path_text = uris.to_fs_path(params.text_document.uri)
     document = ls.workspace.text_documents.get(params.text_document.uri)
     if path_text is None or document is None:
@@ -378,8 +381,14 @@ def hover(ls: FlaskscopeServer, params: types.HoverParams) -> types.Hover | None
     position = ls.codec().position_from_client_units(list(document.lines), params.position)
     result = ls.result
     focused = ls.focused.get(params.text_document.uri)
-    if focused is not None and focused[1] == document.version and ls.edited_since_whole_run(params.text_document.uri):
-        result = focused[2]
+    if focused is not None and focused[1] == document.version and (
+            result is None or ls.edited_since_whole_run(params.text_document.uri)):
+        result = focused[2]  # the document's focused run published what it shows
+    early = ls.early.get(params.text_document.uri)
+    if result is None and early is not None and early[0] == document.version:
+        result = early[1]  # before the first whole run: the open files' early run published it
+    if result is None:
+        return None
     markdown = hover_markdown(result, Path(path_text), position.line + 1, position.character, ls.root)
     if markdown is None:
         return None

@@ -29,6 +29,9 @@ from flaskscope.resolve.values import Resolver, Workspace
 _UNKNOWN: Any = object()  # a value the evaluation does not know
 _NOT_NONE: Any = object()  # an object known only not to be None (a call's result, a lambda, ...)
 _MAX_NODES = 2000  # a function larger than this is not searched for the hop's branch
+_BODY_ROOTS = frozenset({"import-time", "script"})
+_SHARED_OBJECT_ROOTS = frozenset({"thread", "executor", "greenlet"})  # same process, same objects
+_NEVER_NONE_KINDS = frozenset({"instance", "class", "scope", "scopes"})  # resolver values that are objects
 
 
 class Certainty:
@@ -38,7 +41,22 @@ class Certainty:
         self._patched: dict[str, frozenset[str]] = {}
 
     def gap_on(self, root: Root, chain: tuple[Hop, ...]) -> Gap | None:
-        return self._mocked(root, chain) or self._ruled_out(chain)
+        return self._mocked(root, chain) or self._cached(root, chain) \
+            or self._ruled_out(chain, root.kind in _BODY_ROOTS)
+
+    def _cached(self, root: Root, chain: tuple[Hop, ...]) -> Gap | None:
+        """A ``cached_property`` reached in a thread that shares its objects with the code that
+        started it: the value may already be cached from there, and its getter never run again."""
+        if root.kind not in _SHARED_OBJECT_ROOTS:
+            return None
+        for hop in chain[1:]:
+            scope = self.ws.scopes.get(hop.scope)
+            if scope is not None and scope.is_property and any(
+                    (dotted_text(d) or "").endswith("cached_property") for d in scope.decorators):
+                path = self.ws.module_of_scope[scope.qualname].path
+                return Gap(GapKind.CACHED_VALUE.value, path, scope.span.line,
+                           f"`{scope.name}` is a cached property of an object the thread shares")
+        return None
 
     # ------------------------------------------------------------------ mocks
     def _mocked(self, root: Root, chain: tuple[Hop, ...]) -> Gap | None:
@@ -59,6 +77,10 @@ class Certainty:
                 if target in spelled or (target.startswith("*.") and target[2:] in hop.name.split(".")):
                     shown = target[2:] if target.startswith("*.") else target
                     return Gap(GapKind.MOCKED.value, root.path, root.line, f"`{shown}` is patched by the test")
+            if caller is not None and _in_handler(caller.node, hop.line):
+                # An ``except`` block runs only if its ``try`` raises: with mocks on the way, that is theirs to say.
+                return Gap(GapKind.MOCKED.value, root.path, root.line,
+                           f"line {hop.line} is in an `except` block; the test patches what may raise there")
         return None
 
     def patched_by(self, qualname: str) -> frozenset[str]:
@@ -101,9 +123,16 @@ class Certainty:
         return set()
 
     # ------------------------------------------------------ constant arguments
-    def _ruled_out(self, chain: tuple[Hop, ...]) -> Gap | None:
+    def _ruled_out(self, chain: tuple[Hop, ...], starts_in_body: bool) -> Gap | None:
+        """``starts_in_body``: the chain's first hop is a call in a module body or ``__main__`` block
+        (import-time code, scripts), whose arguments count like any call's; other roots' first hop is
+        the spawn or registration site, which does not call the target with its arguments."""
         bindings: dict[str, Any] = {}
         explicit: set[str] = set()
+        if starts_in_body and len(chain) > 1:
+            first = self.ws.scopes.get(chain[0].scope)
+            if first is not None and isinstance(first.node, ast.Module):
+                bindings, explicit = self._bind(first, chain[0], chain[1], {})
         for i in range(1, len(chain)):
             hop = chain[i]
             scope = self.ws.scopes.get(hop.scope)
@@ -111,7 +140,7 @@ class Certainty:
                 bindings, explicit = {}, set()
                 continue
             if bindings:
-                verdict = _branch_verdict(scope.node, hop.line, bindings, explicit)
+                verdict = _branch_verdict(scope.node, hop.line, bindings, explicit, hop.name.split(".")[0])
                 if verdict is None and i == len(chain) - 1:
                     verdict = _rebinding_ruled_out(scope.node, hop.name.split(".")[0], bindings, explicit)
                 if verdict is not None:
@@ -132,7 +161,8 @@ class Certainty:
             return {}, set()
         args = callee.node.args
         positional = [a.arg for a in (*args.posonlyargs, *args.args)]
-        if callee.class_qualname is not None and positional and isinstance(call.func, ast.Attribute):
+        if callee.class_qualname is not None and positional and (
+                isinstance(call.func, ast.Attribute) or callee.name == "__init__"):
             decorators = {dotted_text(d) for d in callee.node.decorator_list}
             if "staticmethod" not in decorators:
                 positional = positional[1:]
@@ -148,11 +178,18 @@ class Certainty:
             if self.resolver.value_of(caller, call.func.value).kind == "class":
                 positional = [a.arg for a in (*args.posonlyargs, *args.args)]  # ``Schema.validate(schema, ...)``
         local = _literal_locals(caller.node)
+
+        def value(arg: ast.expr) -> Any:
+            found = _value(arg, {**local, **outer})
+            if found is _UNKNOWN and self.resolver.value_of(caller, arg).kind in _NEVER_NONE_KINDS:
+                return _NOT_NONE  # ``Limiter(app)`` with ``app = create_app()``: an object, not None
+            return found
+
         for name, arg in zip(positional, call.args, strict=False):
-            bindings[name] = _value(arg, {**local, **outer})
+            bindings[name] = value(arg)
             explicit.add(name)
         for keyword in call.keywords:
-            bindings[keyword.arg or ""] = _value(keyword.value, {**local, **outer})
+            bindings[keyword.arg or ""] = value(keyword.value)
             explicit.add(keyword.arg or "")
         for name, default in defaults.items():
             if name not in bindings:
@@ -237,11 +274,60 @@ def _value(expr: ast.expr, outer: dict[str, Any]) -> Any:
 
 
 # ------------------------------------------------------------- branches
-def _branch_verdict(function: ast.AST, line: int, bindings: dict[str, Any], explicit: set[str]) -> str | None:
-    """Why the bound values keep ``line`` from running (or leave its branch undecided); None if they do not."""
+def _branch_verdict(function: ast.AST, line: int, bindings: dict[str, Any], explicit: set[str],
+                    name: str = "") -> str | None:
+    """Why the bound values keep ``line`` (where ``name`` is used) from running, or leave its branch
+    undecided; None if they do not."""
     if sum(1 for _ in ast.walk(function)) > _MAX_NODES:
         return None
-    return _in_block(getattr(function, "body", []), line, bindings, explicit)
+    verdict = _in_block(getattr(function, "body", []), line, bindings, explicit)
+    if verdict is None and name:
+        statement = _innermost_statement(getattr(function, "body", []), line)
+        if statement is not None:
+            verdict = _in_expression(statement, line, name, bindings, explicit)
+    return verdict
+
+
+def _innermost_statement(body: list[ast.stmt], line: int) -> ast.stmt | None:
+    for stmt in body:
+        if _contains(stmt, line):
+            for field in ("body", "orelse", "finalbody", "handlers"):
+                for child in getattr(stmt, field, []) or []:
+                    inner = _innermost_statement(getattr(child, "body", [child]) if isinstance(
+                        child, ast.ExceptHandler) else [child], line)
+                    if inner is not None:
+                        return inner
+            return stmt
+    return None
+
+
+def _in_expression(stmt: ast.stmt, line: int, name: str, bindings: dict[str, Any], explicit: set[str]) -> str | None:
+    """``base or current_app.config[...]``, ``x if x is not None else current_app...``: the use of
+    ``name`` on ``line`` sits in an operand the bound values never evaluate. Every use of the name on
+    that line must be ruled out (or undecided) for the statement to be."""
+    parents: dict[int, ast.AST] = {}
+    for walked in ast.walk(stmt):
+        for child in ast.iter_child_nodes(walked):
+            parents[id(child)] = walked
+    uses = [n for n in ast.walk(stmt) if isinstance(n, ast.Name) and n.id == name and n.lineno == line]
+    verdicts = []
+    for use in uses:
+        verdict = None
+        node: ast.AST = use
+        while verdict is None and id(node) in parents and node is not stmt:
+            parent = parents[id(node)]
+            if isinstance(parent, ast.IfExp) and node is not parent.test:
+                verdict = _needs(parent.test, node is parent.body, bindings, explicit, parent.lineno)
+            elif isinstance(parent, ast.BoolOp):
+                before = parent.values[: next(i for i, v in enumerate(parent.values) if v is node)]
+                wanted = isinstance(parent.op, ast.And)  # ``and`` goes on while true, ``or`` while false
+                verdict = next((v for v in (_needs(b, wanted, bindings, explicit, parent.lineno) for b in before)
+                                if v is not None), None)
+            node = parent
+        if verdict is None:
+            return None  # this use runs
+        verdicts.append(verdict)
+    return verdicts[0] if verdicts else None
 
 
 def _rebinding_ruled_out(function: ast.AST, name: str, bindings: dict[str, Any], explicit: set[str]) -> str | None:
@@ -400,3 +486,19 @@ def _compare(op: ast.cmpop, left: Any, right: Any) -> Any:
         return operation(left, right) if operation is not None else _UNKNOWN
     except TypeError:
         return _UNKNOWN
+
+
+def _in_handler(function: ast.AST | None, line: int) -> bool:
+    """Is ``line`` inside an ``except`` block of ``function`` (not of a function nested in it)?"""
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    pending: list[ast.AST] = list(function.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.ExceptHandler) and node.body and \
+                node.body[0].lineno <= line <= (node.body[-1].end_lineno or node.body[-1].lineno):
+            return True
+        pending.extend(ast.iter_child_nodes(node))
+    return False

@@ -8,7 +8,7 @@ they return without ``stream_with_context`` runs after the request is gone.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -21,6 +21,7 @@ from flaskscope.knowledge.project import Knowledge
 from flaskscope.knowledge.sinks import ESCAPING_PROXIES
 from flaskscope.knowledge.testing import FIXTURE_DECORATORS
 from flaskscope.levels import Level
+from flaskscope.reach.import_sites import ImportLevels
 from flaskscope.reach.pytest_model import PytestModel, declared_name, declares_autouse
 from flaskscope.resolve.values import Resolver, Value, scope_names
 
@@ -86,6 +87,11 @@ class EntryFinder:
         self._celery_default: Level | None = celery_default  # a project-wide fact: known from a whole run
         self._celery_app_levels: dict[int, Level] = {}
         self._task_assignment_list: list[tuple[Scope, ast.expr, ast.expr]] | None = None
+        self._import_levels = ImportLevels(self.ws)
+        self._rq_worker: tuple[Gap | None] | None = None
+        self._invoked: dict[str, Level] = {}  # click command or group -> least level the project calls it at
+        self._app_cli_level: Level | None = None  # least level the project calls ``app.cli()`` at, if it does
+        self._unnamed_registration: Gap | None = None  # ``app.cli.add_command(<unresolvable>)``, if any
 
     def find(self, only: frozenset[str] | None = None) -> Entries:
         """The roots of the workspace, or only those declared in the modules named in ``only``.
@@ -101,6 +107,8 @@ class EntryFinder:
                 self.checkpoint()
             for call in scope.calls:
                 self._registrations(scope, call)
+        if only is not None:
+            self._project_cli_facts(only)
         for module in self.ws.modules.values():
             if only is not None and module.name not in only:
                 continue
@@ -109,7 +117,9 @@ class EntryFinder:
                 self._add(Root("import-time", module.path, 1, Level.APP, "a migration run by `flask db`",
                                body.qualname))
             else:
-                self._add(Root("import-time", module.path, 1, Level.NONE, "import-time code", body.qualname))
+                level = self._import_levels.level_of(module.name)
+                what = "import-time code" if level is Level.NONE else "import-time code, imported only in a context"
+                self._add(Root("import-time", module.path, 1, level, what, body.qualname))
             script = module.scopes.get(f"{module.name}.<main>")
             if script is not None:
                 self._add(Root("script", module.path, script.span.line, Level.NONE,
@@ -121,6 +131,7 @@ class EntryFinder:
                 self._call_root(scope, call)
             if scope.kind == "function":
                 self._decorated_root(scope)
+        self._configured_jobs(only)
         for info in self.ws.classes.values():
             if only is None or info.module in only:
                 self._class_roots(info.qualname)
@@ -141,9 +152,30 @@ class EntryFinder:
                              {name: set(functions) for name, functions in self.entries.commands.items()})
 
     def _add(self, root: Root) -> None:
+        if root.kind == table.RQ_JOB_KIND and root.level < Level.APP and root.gap is None:
+            worker = self._worker_in_context()
+            if worker is not None:
+                root = replace(root, gap=worker)
         if root not in self._known:
             self._known.add(root)
             self.entries.roots.append(root)
+
+    def _worker_in_context(self) -> Gap | None:
+        """Where the project itself runs an RQ worker inside an app context, if it does (computed once)."""
+        if self._rq_worker is None:
+            self._rq_worker = (None,)
+            for scope in self.ws.scopes.values():
+                for call in scope.calls:
+                    if not (isinstance(call.func, ast.Attribute) and call.func.attr == "work"):
+                        continue
+                    value = self.resolver.value_of(scope, call.func)
+                    level = max(call.level, self._decorator_level(scope.qualname),
+                                Level.APP if scope.qualname in self._cli_registered else Level.NONE)
+                    if value.kind == "external" and value.name in table.RQ_WORKER_RUNS and level >= Level.APP:
+                        self._rq_worker = (Gap(GapKind.WORKER_CONTEXT.value, self._path(scope), call.span.line,
+                                               "an RQ worker started here, inside an app context"),)
+                        return self._rq_worker[0]
+        return self._rq_worker[0]
 
     def _path(self, scope: Scope) -> Path:
         return self.ws.module_of_scope[scope.qualname].path
@@ -156,11 +188,29 @@ class EntryFinder:
     def _registrations(self, scope: Scope, call: CallSite) -> None:
         """``app.cli.add_command(cmd)`` and ``app.add_url_rule(view_func=...)``."""
         callee = self._callee(scope, call)
-        if callee in table.APP_CLI_REGISTRARS and call.node.args:
+        receiver = self.resolver.value_of(scope, call.func.value) if isinstance(call.func, ast.Attribute) else None
+        # Only the app's own ``app.cli`` (an instance): a command added to a ``FlaskGroup`` group of the
+        # project's (a decorated function) is found by that group before it loads the app, with no context.
+        if callee in table.APP_CLI_REGISTRARS and call.node.args and receiver is not None \
+                and receiver.kind == "instance":
             target = self.resolver.value_of(scope, call.node.args[0])
-            if target.kind == "scope":
-                self._cli_registered.add(target.name)
-                self._name_command(target.name, _argument(call.node, 1, "name"))
+            for name in scope_names(target):  # one command, or each of a loop's (``for cmd in (...)``)
+                self._cli_registered.add(name)
+                self._name_command(name, _argument(call.node, 1, "name"))
+            if not scope_names(target) and self._unnamed_registration is None:
+                self._unnamed_registration = Gap(GapKind.DYNAMIC_REGISTRATION.value, self._path(scope),
+                                                 call.span.line, "a command added to `app.cli` that cannot be named")
+        if not callee and not call.is_decorator:
+            invoked = self.resolver.value_of(scope, call.func)
+            function = self.ws.scopes.get(invoked.name) if invoked.kind == "scope" else None
+            if invoked == Value("instance", table.CLI_GROUP_CLASS):
+                # ``app.cli()`` from ``python manage.py``: the app's commands run in whatever this has
+                level = max(call.level, self._decorator_level(scope.qualname))
+                self._app_cli_level = level if self._app_cli_level is None else min(self._app_cli_level, level)
+            if function is not None and function.decorators:
+                # ``cli()`` inside ``with app.app_context():``: a click group or command run from here
+                level = max(call.level, self._decorator_level(scope.qualname))
+                self._invoked[invoked.name] = min(self._invoked.get(invoked.name, level), level)
         if callee in table.VIEW_REGISTRARS:
             position, keyword = table.VIEW_REGISTRARS[callee]
             expr = _argument(call.node, position, keyword)
@@ -169,7 +219,26 @@ class EntryFinder:
                 if target.kind == "scope":
                     self.entries.views.add(target.name)
 
+    def _decorator_applied_by_call(self, scope: Scope, call: CallSite) -> None:
+        """``celery.task(name="shop.reindex")(reindex)``: a root decorator applied as a call, at the
+        function's registration site rather than on its ``def``."""
+        factory = call.func
+        if not isinstance(factory, ast.Call) or not call.node.args:
+            return
+        decorator = self.resolver.value_of(scope, factory.func)
+        spec = self.knowledge.decorator_roots.get(decorator.name) if decorator.kind == "external" else None
+        if spec is None or spec.kind in ("view", "click-command"):
+            return
+        for target in scope_names(self.resolver.value_of(scope, call.node.args[0])):
+            function = self.ws.scopes.get(target)
+            if function is None:
+                continue
+            level = self._celery_level(function, factory, scope) if spec.level == table.CELERY else spec.level
+            self._add(Root(spec.kind, self._path(function), function.span.line,
+                           max(level, self._decorator_level(target)), spec.what, target))  # type: ignore[arg-type]
+
     def _call_root(self, scope: Scope, call: CallSite) -> None:
+        self._decorator_applied_by_call(scope, call)
         value = self.resolver.value_of(scope, call.func)
         spec = self.knowledge.call_roots.get(value.name) if value.kind == "external" else None
         if spec is None and value.kind in ("unknown", "external") and isinstance(call.func, ast.Attribute):
@@ -180,14 +249,56 @@ class EntryFinder:
         if argument is None:
             return
         level, expr = self._unwrap(scope, argument)
-        targets = scope_names(self.resolver.value_of(scope, expr))
+        level = max(level, spec.level)
+        if isinstance(expr, ast.Constant) and isinstance(expr.value, str) and spec.callee in table.TEXTUAL_TARGET_CALLS:
+            targets = self._textual_target(expr.value)
+        else:
+            targets = scope_names(self.resolver.value_of(scope, expr))
         path = self._path(scope)
+        gap = None
+        if spec.kind == table.PROCESS_KIND and scope.kind == "function" and level < Level.APP:
+            gap = Gap(GapKind.FORKED_CONTEXT.value, path, call.span.line,
+                      "started in a function whose callers' context a forked child keeps")
         for entry in targets:
             self._add(Root(spec.kind, path, call.span.line, max(level, self._decorator_level(entry)),
-                           spec.what, entry, True, call.node, scope.qualname, spec.callee, argument))
+                           spec.what, entry, True, call.node, scope.qualname, spec.callee, argument, gap=gap))
         root = Root(spec.kind, path, call.span.line, level, spec.what, targets[0] if targets else "", True,
                     call.node, scope.qualname, spec.callee, argument)
         self._escapes(scope, call.node, expr, root)
+
+    def _textual_target(self, text: str) -> tuple[str, ...]:
+        """The workspace function a job's text names (``pkg.tasks.export``, ``pkg.jobs:nightly``)."""
+        value = self.resolver.qualified(text.replace(":", ".").strip())
+        return (value.name,) if value.kind == "scope" and value.name in self.ws.scopes else ()
+
+    def _configured_jobs(self, only: frozenset[str] | None) -> None:
+        """Flask-APScheduler's ``JOBS`` setting (a class attribute of a config object, a module global or
+        ``app.config["JOBS"] = [...]``): each ``{"func": "pkg.jobs:name", ...}`` is a scheduled job."""
+        if not any(b.kind == "import" and b.target.split(".")[0] == table.CONFIGURED_JOBS_LIBRARY
+                   for m in self.ws.modules.values() for b in m.globals.values()):
+            return
+        settings: list[tuple[Scope, ast.expr]] = []
+        for module in self.ws.modules.values():
+            binding = module.globals.get(table.CONFIGURED_JOBS_SETTING)
+            if binding is not None and binding.kind == "assign" and binding.expr is not None:
+                settings.append((module.body_scope, binding.expr))
+        for info in self.ws.classes.values():
+            binding = info.attributes.get(table.CONFIGURED_JOBS_SETTING)
+            scope = self.ws.scopes.get(binding.scope) if binding is not None else None
+            if scope is not None and binding is not None and binding.expr is not None:
+                settings.append((scope, binding.expr))
+        for scope, expr in settings:
+            if only is not None and scope.module not in only:
+                continue
+            for job in expr.elts if isinstance(expr, (ast.List, ast.Tuple)) else ():
+                if not isinstance(job, ast.Dict):
+                    continue
+                for key, value in zip(job.keys, job.values, strict=True):
+                    if isinstance(key, ast.Constant) and key.value == table.CONFIGURED_JOB_FUNCTION_KEY \
+                            and isinstance(value, ast.Constant) and isinstance(value.value, str):
+                        for target in self._textual_target(value.value):
+                            self._add(Root("scheduler-job", self._path(scope), value.lineno, Level.NONE,
+                                           "a job of Flask-APScheduler's JOBS setting", target))
 
     def _unwrap(self, scope: Scope, expr: ast.expr) -> tuple[Level, ast.expr]:
         """``copy_current_request_context(f)`` runs ``f`` with the copied request context."""
@@ -240,11 +351,17 @@ class EntryFinder:
                 level = self._celery_level(scope, decorator)
             else:
                 level = spec.level  # type: ignore[assignment]
-            if spec.kind == "click-command" and scope.qualname in self._cli_registered:
-                level = max(level, Level.APP)
-            gap = None
+            if spec.kind == "click-command" and (scope.qualname in self._cli_registered
+                                                 or self._in_registered_group(scope, decorator)):
+                # Run by ``flask <command>``, inside the context it pushed to load the app; the project
+                # running ``app.cli()`` itself decides instead.
+                level = max(level, Level.APP if self._app_cli_level is None else self._app_cli_level)
+            if spec.kind == "click-command":
+                level = max(level, self._invocation_level(scope, decorator))
+            gap = self._unnamed_registration if spec.kind == "click-command" and level < Level.APP else None
             if name in table.GROUP_COMMAND_DECORATORS and isinstance(decorator, ast.Call) and level < Level.APP:
-                level, gap = self._group_level(scope, decorator, level)
+                level, group_gap = self._group_level(scope, decorator, level)
+                gap = group_gap or (gap if level < Level.APP else None)
             if name == table.CLI_GROUP_CLASS + ".command":  # ``@app.cli.command()``
                 self._name_command(scope.qualname)
             if spec.kind == "view":
@@ -252,6 +369,41 @@ class EntryFinder:
                 continue
             self._add(Root(spec.kind, self._path(scope), scope.span.line, max(level, provided), spec.what,
                            scope.qualname, gap=gap))
+
+    def _project_cli_facts(self, done: frozenset[str]) -> None:
+        """A focused run's registrations came from the edited modules; how the project runs ``app.cli``
+        and the commands it adds are project-wide: read the other modules' calls that can say so."""
+        for scope in self.ws.scopes.values():
+            if scope.module in done:
+                continue
+            for call in scope.calls:
+                func = call.func
+                if (isinstance(func, ast.Attribute) and func.attr in ("add_command", "cli")) \
+                        or (isinstance(func, ast.Name) and not call.is_decorator):
+                    self._registrations(scope, call)
+
+    def _invocation_level(self, command: Scope, decorator: ast.expr) -> Level:
+        """The least context the project's own code invokes the command (or its group) in, when
+        every visible invocation has one (``with app.app_context(): cli()``); NONE otherwise."""
+        parent = self.ws.scopes.get(command.parent or "")
+        func = decorator.func if isinstance(decorator, ast.Call) else decorator
+        names = [command.qualname]
+        if parent is not None and isinstance(func, ast.Attribute):
+            group = self.resolver.value_of(parent, func.value)
+            if group.kind == "scope":
+                names.append(group.name)
+        levels = [self._invoked[name] for name in names if name in self._invoked]
+        return min(levels) if levels else Level.NONE
+
+    def _in_registered_group(self, command: Scope, decorator: ast.expr) -> bool:
+        """``@billing.command()`` where ``app.cli.add_command(billing)`` added the plain group: run as
+        ``flask billing ...``, the context ``flask`` pushed to load the app is still there."""
+        parent = self.ws.scopes.get(command.parent or "")
+        func = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if parent is None or not isinstance(func, ast.Attribute):
+            return False
+        group = self.resolver.value_of(parent, func.value)
+        return group.kind == "scope" and group.name in self._cli_registered
 
     def _group_level(self, command: Scope, decorator: ast.Call, level: Level) -> tuple[Level, Gap | None]:
         """A subcommand of a group whose callback is ``@with_appcontext``: in the group's context since
@@ -292,9 +444,10 @@ class EntryFinder:
             self.entries.commands.setdefault(command, set()).add(function)
 
     # -------------------------------------------------------------- celery
-    def _celery_level(self, scope: Scope, decorator: ast.expr) -> Level:
-        """The context a Celery task runs in: its ``base=``, else its own app's task class."""
-        parent = self.ws.scopes.get(scope.parent or "")
+    def _celery_level(self, scope: Scope, decorator: ast.expr, where: Scope | None = None) -> Level:
+        """The context a Celery task runs in: its ``base=``, else its own app's task class. The decorator
+        expression is read where it is written: the task's parent, or ``where`` (``celery.task(...)(f)``)."""
+        parent = where or self.ws.scopes.get(scope.parent or "")
         if parent is None:
             return self.celery_default_level()
         if isinstance(decorator, ast.Call):
@@ -334,8 +487,32 @@ class EntryFinder:
             found = self.resolver.origin(assigning, target)
             if found is not None and found[1] is construction:
                 level = max(level, self._task_class_level(self.resolver.value_of(assigning, expr)))
+        made = self.resolver.value_of(scope, construction.func)
+        if made.kind == "class" and made.name in self.ws.classes:
+            level = max(level, self._subclass_task_level(made.name))
         self._celery_app_levels[id(construction)] = level
         return level
+
+    def _subclass_task_level(self, class_qualname: str) -> Level:
+        """A project subclass of Celery that installs its task class in its own methods: ``init_app``
+        calling ``super().__init__(..., task_cls=AppContextTask)``, or ``self.Task = ...`` there. When
+        it does so in any method, the least level among those it installs is the app's."""
+        levels = []
+        for info in self.resolver.class_chain(class_qualname):
+            for method_name in info.methods.values():
+                method = self.ws.scopes[method_name]
+                for call in method.calls:
+                    receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
+                    if isinstance(call.func, ast.Attribute) and call.func.attr == "__init__" \
+                            and isinstance(receiver, ast.Call) and getattr(receiver.func, "id", "") == "super":
+                        for keyword in call.node.keywords:
+                            if keyword.arg == "task_cls":
+                                levels.append(self._task_class_level(self.resolver.value_of(method, keyword.value)))
+        for assigning, target, expr in self._task_assignments():
+            if assigning.class_qualname == class_qualname and isinstance(target, ast.Name) \
+                    and assigning.params and target.id == assigning.params[0]:
+                levels.append(self._task_class_level(self.resolver.value_of(assigning, expr)))
+        return min(levels) if levels else Level.NONE
 
     def _task_assignments(self) -> list[tuple[Scope, ast.expr, ast.expr]]:
         """Every ``<celery app>.Task = <class>`` in the workspace: (scope, app expression, class expression)."""
@@ -450,9 +627,10 @@ class EntryFinder:
     def _pytest_roots(self, only: frozenset[str] | None) -> None:
         fixtures, _autouse = self.fixture_table(only)
         model = PytestModel(self.resolver, fixtures, self.facts.uses_pytest_flask)
+        tests: list[tuple[ModuleIndex, Scope, Level, Gap | None]] = []
+        # Every test's level is worked out, also in a focused run: a fixture's level, and which tests run
+        # after a leaked context, depend on the tests elsewhere. Roots are added for ``only``'s modules.
         for module in self.ws.modules.values():
-            if only is not None and module.name not in only:
-                continue
             stem = module.path.stem
             if not (stem.startswith("test_") or stem.endswith("_test")):
                 continue
@@ -467,6 +645,11 @@ class EntryFinder:
                             "unittest.TestCase" in self.resolver.external_bases(klass.qualname)):
                         continue
                 level, gap = model.test_level(scope)
+                level = max(level, self._decorator_level(scope.qualname))  # a declared provider on the test
+                tests.append((module, scope, level, gap))
+        self._leaked_contexts(model, tests)
+        for module, scope, level, gap in tests:
+            if only is None or module.name in only:
                 self._add(Root("pytest", module.path, scope.span.line, level, "a pytest test", scope.qualname,
                                gap=gap))
         # Fixtures after the tests: what the tests requesting a fixture set up first is known by then.
@@ -475,8 +658,23 @@ class EntryFinder:
             if only is not None and scope.module not in only:
                 continue
             level, gap = model.fixture_level(scope)
+            level = max(level, self._decorator_level(qualname))
             self._add(Root("pytest", self._path(scope), scope.span.line, level, "a pytest fixture", qualname,
                            gap=gap))
+
+    def _leaked_contexts(self, model: PytestModel, tests: list[tuple[ModuleIndex, Scope, Level, Gap | None]]) -> None:
+        """A test with no context of its own, run after a test whose fixture left a context pushed
+        (pytest's order: files by path, tests by position), has that context: not certain either way."""
+        ordered = sorted(range(len(tests)), key=lambda i: (tests[i][0].path.parts, tests[i][1].span.line))
+        leaked: Gap | None = None
+        for i in ordered:
+            module, scope, level, gap = tests[i]
+            if level is Level.NONE and gap is None and leaked is not None:
+                tests[i] = (module, scope, level, leaked)
+            for qualname in sorted(model.leaking_fixtures(scope)):
+                fixture = self.ws.scopes[qualname]
+                leaked = leaked or Gap(GapKind.LEAKED_CONTEXT.value, self._path(fixture), fixture.span.line,
+                                       f"fixture `{fixture.name}` leaves a context pushed after {scope.name}")
 
     # ------------------------------------------------------------ streaming
     def _stream_roots(self, view: Scope) -> None:
@@ -506,9 +704,11 @@ def pushed_by_decorators(decorators: list[tuple[str, ast.expr]], knowledge: Know
 
 
 def _is_migration(module: ModuleIndex) -> bool:
-    """An Alembic script (``env.py`` or a revision): it imports Alembic at its top level."""
-    return any(b.kind == "import" and (b.target in table.MIGRATION_IMPORTS or b.target.startswith("alembic."))
-               for b in module.globals.values())
+    """An Alembic script (``env.py`` or a revision): it imports Alembic at its top level, or it is a
+    revision (its ``revision`` and ``down_revision`` identifiers), which Alembic loads by path."""
+    return all(name in module.globals for name in table.MIGRATION_REVISION_GLOBALS) or any(
+        b.kind == "import" and (b.target in table.MIGRATION_IMPORTS or b.target.startswith("alembic."))
+        for b in module.globals.values())
 
 
 def _argument(call: ast.Call, position: int | None, keyword: str | None) -> ast.expr | None:

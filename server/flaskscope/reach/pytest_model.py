@@ -41,6 +41,7 @@ class PytestModel:
         self._autouse: dict[str, tuple[str, ...]] = {}
         self._modules_fixtures: dict[str, dict[str, str]] | None = None
         self._requested_at: dict[str, Level] = {}  # fixture -> the least setup level of the tests requesting it
+        self._closures: dict[str, set[str]] = {}  # test or fixture -> the fixtures its closure runs
 
     # ---------------------------------------------------------------- levels
     def test_level(self, test: Scope) -> tuple[Level, Gap | None]:
@@ -85,7 +86,7 @@ class PytestModel:
             if name in seen or name in table.NEUTRAL_FIXTURES:
                 continue
             seen.add(name)
-            found = self.visible(name, self.ws.modules[requester.module])
+            found = self._class_fixture(name, requester) or self.visible(name, self.ws.modules[requester.module])
             if found is None or found == start.qualname:
                 if name in table.PYTEST_FLASK_FIXTURES and self.uses_pytest_flask:
                     pending.append((table.PYTEST_FLASK_APP_FIXTURE, requester))  # they all need ``app``
@@ -98,6 +99,7 @@ class PytestModel:
                 level = max(level, Level.REQUEST)  # pytest-flask's autouse fixture pushes a test request context
             if setup is not None:
                 self._requested_at[found] = min(self._requested_at.get(found, setup), setup)
+            self._closures.setdefault(start.qualname, set()).add(found)
             fixture = self.ws.scopes[found]
             provided = max(fixture.yield_levels, default=Level.NONE) if fixture.is_generator else fixture.exit_level
             level = max(level, provided)
@@ -107,6 +109,32 @@ class PytestModel:
                 pending.extend((param, fixture) for param in inner[0])
                 gap = gap or inner[1]
         return level, gap
+
+    def _class_fixture(self, name: str, requester: Scope) -> str | None:
+        """A fixture defined as a method of the requester's class or of one of its bases: visible to
+        that class's tests (and to its other fixture methods) only."""
+        if requester.class_qualname is None:
+            return None
+        for info in self.resolver.class_chain(requester.class_qualname):
+            method = info.methods.get(name)
+            if method is not None and method in self.fixture_functions:
+                return method
+        return None
+
+    def leaking_fixtures(self, test: Scope) -> set[str]:
+        """The fixtures of a test's closure whose context outlives the test: one pushed and never popped
+        (``ctx.push(); return app``), or held across a ``yield`` by a fixture of a wider scope than the
+        test (``scope="session"``: popped when the session ends). Later tests run inside it."""
+        leaking = set()
+        for qualname in self._closures.get(test.qualname, ()):
+            fixture = self.ws.scopes[qualname]
+            if fixture.is_generator:
+                held = max(fixture.yield_levels, default=Level.NONE)
+                if held > Level.NONE and _declared_scope(fixture) != "function":
+                    leaking.add(qualname)
+            elif fixture.exit_level > Level.NONE:
+                leaking.add(qualname)
+        return leaking
 
     def _parameters(self, function: Scope) -> list[str]:
         node = function.node
@@ -344,6 +372,17 @@ def declares_autouse(decorator: ast.expr) -> bool:
     """``@pytest.fixture(autouse=True)``."""
     return isinstance(decorator, ast.Call) and any(
         k.arg == "autouse" and isinstance(k.value, ast.Constant) and bool(k.value.value) for k in decorator.keywords)
+
+
+def _declared_scope(fixture: Scope) -> str:
+    """``@pytest.fixture(scope="session")`` -> "session"; a computed scope counts as a wide one."""
+    for decorator in fixture.decorators:
+        if isinstance(decorator, ast.Call):
+            for keyword in decorator.keywords:
+                if keyword.arg == "scope":
+                    value = keyword.value
+                    return str(value.value) if isinstance(value, ast.Constant) else "session"
+    return "function"
 
 
 def _is_autouse(scope: Scope) -> bool:

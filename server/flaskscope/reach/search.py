@@ -24,7 +24,9 @@ from flaskscope.knowledge.roots import (
 from flaskscope.knowledge.sinks import Sink
 from flaskscope.levels import Level
 from flaskscope.reach.entries import ProjectFacts, pushed_by_decorators
+from flaskscope.resolve.contexts import context_entered
 from flaskscope.resolve.jedi_fallback import JediFallback
+from flaskscope.resolve.signals import Signals
 from flaskscope.resolve.values import Resolver, Value, scope_names
 
 
@@ -51,6 +53,11 @@ class Summary:
 
 Keep = Callable[[Hit], None]  # collects a hit, keeping the shortest chain per sink
 
+_NOTHING = Summary((), False)
+# A cycle's results only grow from round to round (a call back into it never "always raises"), so
+# the rounds stop by themselves; the bound is a guard against an oversight, not a tuning knob.
+_MAX_CYCLE_ROUNDS = 12
+
 
 class Search:
     def __init__(self, resolver: Resolver, facts: ProjectFacts, jedi: JediFallback | None,
@@ -61,11 +68,21 @@ class Search:
         self.jedi = jedi
         self.worth_asking = worth_asking
         self.commands = commands or {}  # CLI command name -> functions (``Entries.commands``)
+        self.signals = Signals(resolver)
         self._memo: dict[tuple[str, Level], Summary] = {}
         self._reused: dict[tuple[str, Level], Summary] = {}
         self._stale: set[str] = set()
         self._ordered: dict[str, list[Ref | CallSite]] = {}
-        self._active: set[tuple[str, Level]] = set()
+        self._withs: dict[str, list[tuple[int, int, Level]]] = {}
+        # Summaries of a call cycle are computed together (see ``summary``): the depth at which each
+        # unfinished summary sits on the stack, the lowest depth each frame's result depended on,
+        # results of cycle members waiting for their cycle's head, and the last result of each.
+        self._depth: dict[tuple[str, Level], int] = {}
+        self._lows: list[int] = []
+        self._pending: dict[tuple[str, Level], tuple[Summary, int]] = {}
+        self._tentative: dict[tuple[str, Level], Summary] = {}
+        self._cycle_heads: set[int] = set()
+        self._changes = 0
         self._ref_values: dict[int, list[Value]] = {}
         self._call_targets: dict[int, tuple[str, ...]] = {}
         # scope -> the scopes the search entered from it (calls, proxies, properties), whatever the
@@ -87,20 +104,71 @@ class Search:
         return self._memo
 
     def summary(self, qualname: str, level: Level) -> Summary:
+        """The summary of entering ``qualname`` with ``level``, complete even inside call cycles.
+
+        Recursion makes the summaries of a strongly connected set of functions depend on each other.
+        A call back into an unfinished summary gets that summary's last result (empty at first, and
+        never "always raises", so the walk it is part of goes on); the cycle's head (the first of them
+        entered) recomputes the cycle until no member's result changes, and only then are they
+        stored. A summary is never stored from a half-computed one: a function reached from a
+        second root through the cycle reports everything the cycle reaches.
+        """
         key = (qualname, level)
         if key in self._memo:
             return self._memo[key]
         if qualname not in self._stale and key in self._reused:
             return self._reused[key]
-        if key in self._active:
-            return Summary((), False)
-        self._active.add(key)
+        if key in self._depth:
+            self._depends_on(self._depth[key])
+            partial = self._tentative.get(key)
+            return Summary(partial.hits, False) if partial is not None else _NOTHING
+        if key in self._pending:
+            result, low = self._pending[key]
+            self._depends_on(low)
+            return result
+        depth = len(self._lows)
+        self._depth[key] = depth
+        self._lows.append(depth)
         try:
-            result = self._explore(self.ws.scopes[qualname], level)
+            for _ in range(_MAX_CYCLE_ROUNDS):
+                changes = self._changes
+                result = self._explore(self.ws.scopes[qualname], level)
+                if self._tentative.get(key) != result:
+                    self._tentative[key] = result
+                    self._changes += 1
+                low = self._lows[depth]
+                if low < depth:  # a member of a cycle entered below: its head decides when it is done
+                    self._pending[key] = (result, low)
+                    return result
+                if depth not in self._cycle_heads or self._changes == changes:
+                    break  # no cycle through here, or a round that changed nothing: complete
+                # The cycle's members were computed from this head's previous result: again.
+                self._forget_pending(depth)
+            self._settle(depth)
+            self._tentative.pop(key, None)
+            self._memo[key] = result
+            return result
         finally:
-            self._active.discard(key)
-        self._memo[key] = result
-        return result
+            del self._depth[key]
+            low = self._lows.pop()
+            self._cycle_heads.discard(depth)
+            if self._lows:
+                self._lows[-1] = min(self._lows[-1], low)
+
+    def _depends_on(self, depth: int) -> None:
+        """The running frame used the unfinished summary at ``depth``."""
+        self._lows[-1] = min(self._lows[-1], depth)
+        self._cycle_heads.add(depth)
+
+    def _forget_pending(self, head: int) -> None:
+        for key in [k for k, (_, low) in self._pending.items() if low >= head]:
+            del self._pending[key]
+
+    def _settle(self, head: int) -> None:
+        """Store the results of a finished cycle's members (computed from its final round)."""
+        for key in [k for k, (_, low) in self._pending.items() if low >= head]:
+            self._memo[key] = self._pending.pop(key)[0]
+            self._tentative.pop(key, None)
 
     def _explore(self, scope: Scope, entry: Level) -> Summary:
         """Walk the scope's references and calls in source order.
@@ -118,16 +186,33 @@ class Search:
             if current is None or len(hit.chain) < len(current.chain):
                 best[key] = hit
 
+        withs = self._with_levels(scope) if scope.dynamic_withs else ()
         for event in self._events(scope):
+            line = event.span.line if isinstance(event, CallSite) else event.spans[-1].line
+            pushed = max((lvl for first, last, lvl in withs if first <= line <= last), default=Level.NONE)
             if isinstance(event, CallSite):
-                level = max(entry, event.level)
+                level = max(entry, event.level, pushed)
                 raised = level is not Level.REQUEST and self._check_call(scope, event, level, path, keep)
             else:
-                level = max(entry, event.level)
+                level = max(entry, event.level, pushed)
                 raised = level is not Level.REQUEST and self._check_ref(scope, event, level, path, keep)
             if raised and event.straight:
                 return Summary(tuple(best.values()), True)
         return Summary(tuple(best.values()), False)
+
+    def _with_levels(self, scope: Scope) -> list[tuple[int, int, Level]]:
+        """The lines of ``with`` blocks whose item pushes a context the index could not name:
+        ``with app_ctx():`` (a ``@contextmanager`` that yields inside ``app.app_context()``),
+        ``with self.make_request():`` (a method returning ``test_request_context()``)."""
+        cached = self._withs.get(scope.qualname)
+        if cached is None:
+            cached = []
+            for expr, first, last in scope.dynamic_withs:
+                level = context_entered(self.resolver, scope, expr)
+                if level is not Level.NONE:
+                    cached.append((first, last, level))
+            self._withs[scope.qualname] = cached
+        return cached
 
     def _events(self, scope: Scope) -> list[Ref | CallSite]:
         events = self._ordered.get(scope.qualname)
@@ -246,6 +331,11 @@ class Search:
         return targets
 
     def _resolve_call(self, scope: Scope, call: CallSite) -> tuple[str, ...]:
+        receivers = self.signals.sent_by(scope, call.node) if not call.is_decorator else ()
+        found = self._resolve_callee(scope, call)
+        return tuple(dict.fromkeys((*found, *receivers))) if receivers else found
+
+    def _resolve_callee(self, scope: Scope, call: CallSite) -> tuple[str, ...]:
         func = call.func
         if isinstance(func, ast.Attribute) and func.attr in DEFERRED_INVOCATIONS:
             receiver = self.resolver.value_of(scope, func.value)

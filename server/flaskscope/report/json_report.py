@@ -29,9 +29,22 @@ def finding_to_dict(finding: Finding, config: Config) -> dict[str, Any]:
     }
 
 
-def render(findings: list[Finding], config: Config) -> str:
-    return json.dumps({"version": __version__, "diagnostics": [finding_to_dict(f, config) for f in findings]},
-                      indent=2)
+def fixes_to_list(finding: Finding) -> list[dict[str, Any]]:
+    """Every fix offered for the finding, preferred first; positions 1-based like the diagnostic's."""
+    return [{"title": fix.title, "safe": fix.safe,
+             "edits": [{"path": display_path(e.path), "line": e.line, "column": e.col + 1, "end_line": e.end_line,
+                        "end_column": e.end_col + 1, "new_text": e.new_text} for e in fix.edits]}
+            for fix in finding.fixes]
+
+
+def render(findings: list[Finding], config: Config, with_fixes: bool = False) -> str:
+    diagnostics = []
+    for finding in findings:
+        entry = finding_to_dict(finding, config)
+        if with_fixes:
+            entry["fixes"] = fixes_to_list(finding)
+        diagnostics.append(entry)
+    return json.dumps({"version": __version__, "diagnostics": diagnostics}, indent=2)
 
 
 def with_gaps(report: str, gaps: list[dict[str, Any]]) -> str:

@@ -94,6 +94,8 @@ WHY_NO_CONTEXT: dict[str, str] = {
     "logging": "Log handlers, filters and formatters run wherever a log call happens: in threads, workers and "
                "scripts too, not only in requests.",
     "custom": "The project's configuration declares this entry point as starting without a context.",
+    "app-teardown": "Flask calls `teardown_appcontext` callbacks as it pops the application context, after the "
+                    "request context is gone, in requests too (`teardown_request` callbacks still see the request).",
 }
 APP_BUT_NO_REQUEST = ("There is an application context here but no request: `request`, `session` and the like "
                       "exist only while Flask handles a request.")

@@ -17,7 +17,8 @@ from typing import Callable
 from flaskscope.index.builder import dotted_text
 from flaskscope.index.model import Binding, ClassInfo, ModuleIndex, Scope
 from flaskscope.knowledge.names import FACTORY_RESULTS, INSTANCE_ATTRIBUTES, canonical
-from flaskscope.knowledge.sinks import PROXY_FACTORIES
+from flaskscope.knowledge.roots import AFTER_TARGET, ARGS_KEYWORD, CALL_ROOTS, SPAWN_ARGUMENT_STYLE, CallRoot
+from flaskscope.knowledge.sinks import ESCAPING_PROXIES, PROXY_FACTORIES
 
 _MAX_DEPTH = 12
 
@@ -143,6 +144,9 @@ class Resolver:
         self._names: dict[tuple[str, str], Value] = {}
         self._looking_up: set[tuple[str, str]] = set()
         self._chains: dict[str, list[ClassInfo]] = {}
+        self._subclasses: dict[str, list[str]] | None = None
+        self._decorators_by_name: dict[str, list[tuple[Scope, ast.expr]]] | None = None
+        self._spawn_sites: dict[str, list[tuple[Scope, ast.Call, ast.expr, CallRoot]]] | None = None
         self._attributes_active: set[tuple[str, str]] = set()
         self._external_bases: dict[str, list[str]] = {}
         self._fixtures: dict[str, str] = {}
@@ -213,14 +217,15 @@ class Resolver:
         return UNKNOWN
 
     def decorators(self, function: Scope) -> list[tuple[str, ast.expr]]:
-        """The qualified names of a function's library decorators (``flask.cli.with_appcontext``), each
-        with its decorator expression; workspace decorators and unresolved ones are left out."""
+        """The qualified names of a function's decorators (``flask.cli.with_appcontext``, or the
+        qualname of a workspace function, which the project's configuration may declare a provider
+        or a root), each with its decorator expression; unresolved ones are left out."""
         parent = self.ws.scopes.get(function.parent or "")
         names = []
         for decorator in function.decorators:
             func = decorator.func if isinstance(decorator, ast.Call) else decorator
             value = self.value_of(parent, func) if parent else UNKNOWN
-            if value.kind == "external":
+            if value.kind in ("external", "scope"):
                 names.append((value.name, decorator))
         return names
 
@@ -299,23 +304,132 @@ class Resolver:
         position = function.params.index(param) - (1 if function.class_qualname else 0)
         found = UNKNOWN
         passed: list[Value] = []
-        for caller, call in self._calls_to(function):
-            arg = next((k.value for k in call.keywords if k.arg == param), None)
-            if arg is None and 0 <= position < len(call.args) and not isinstance(call.args[position], ast.Starred):
-                arg = call.args[position]
-            value = self.value_of(caller, arg) if arg is not None else UNKNOWN
+        default = _default_of(function, param)
+        calls = self._calls_to(function)
+        if function.name == "__init__" and function.class_qualname is not None:
+            calls = calls + self._constructions(function)
+        if position == 0 and not function.class_qualname:
+            # ``@background`` on ``def send(...)`` calls ``background(send)``: the decorated functions
+            passed.extend(Value("scope", decorated) for decorated in self.decorated_by(function.qualname))
+            found = passed[0] if passed else found
+        argument_lists = [(caller, call.args, call.keywords, False) for caller, call in calls]
+        # ``Thread(target=f, args=(x,))``: what a spawner hands over
+        argument_lists += [(*handed, True) for handed in self.spawned_with(function.qualname)]
+        for caller, args, keywords, spawned in argument_lists:
+            arg = next((k.value for k in keywords if k.arg == param), None)
+            if arg is None and 0 <= position < len(args) and not isinstance(args[position], ast.Starred):
+                arg = args[position]
+            if arg is None and (keywords and any(k.arg is None for k in keywords)
+                                or any(isinstance(a, ast.Starred) for a in args)):
+                value = UNKNOWN  # ``f(*args, **kwargs)``: which parameter gets what is not known
+            elif arg is None and default is not None:
+                parent = self.ws.scopes.get(function.parent or "")
+                value = self.value_of(parent, default) if parent is not None else UNKNOWN  # the default applies
+            else:
+                value = self.value_of(caller, arg) if arg is not None else UNKNOWN
+            if spawned and value.kind == "external" and value.name in ESCAPING_PROXIES:
+                value = UNKNOWN  # a proxy handed to a thread is unbound there: FCX103 says so at the handing
             passed.append(value)
             if found.kind == "unknown" and value.kind != "unknown":
                 found = value
-        if found.kind == "external" and any(value != found for value in passed):
+        if found.kind in ("external", "instance", "class") and any(value != found for value in passed):
             # A library object (``request``) passed by one caller is not what another passes (a test's
             # stand-in): the parameter is that object only where every call agrees.
             return UNKNOWN
         functions = list(dict.fromkeys(name for value in passed if value.kind in ("scope", "scopes")
                                        for name in value.name.split("|")))
+        if len(functions) > 1 and function.name == "__init__":
+            # Each construction makes its own object: which one reaches a use is not known here, so
+            # a value stored on the instance is known only when every construction agrees.
+            return UNKNOWN
         if len(functions) > 1:  # ``requires(staff_only)`` here, ``requires(api_key_valid)`` there: either runs
             return Value("scopes", "|".join(functions))
         return found
+
+    def spawned_with(self, function: str) -> list[tuple[Scope, list[ast.expr], list[ast.keyword]]]:
+        """The arguments spawners hand ``function`` (``Thread(target=f, args=(x,), kwargs={...})``,
+        ``executor.submit(f, x)``), as (site scope, positional arguments, keyword arguments).
+
+        Candidate sites are found by the name their target is spelled with, and only those are
+        resolved (see ``decorated_by`` for why)."""
+        scope = self.ws.scopes.get(function)
+        if scope is None:
+            return []
+        if self._spawn_sites is None:
+            self._spawn_sites = {}
+            for root in CALL_ROOTS:
+                if SPAWN_ARGUMENT_STYLE.get(root.callee) not in (ARGS_KEYWORD, AFTER_TARGET):
+                    continue
+                for caller, call in self.calls_by_name().get(root.callee.rsplit(".", 1)[-1], ()):
+                    target = next((k.value for k in call.keywords if root.keyword and k.arg == root.keyword), None)
+                    if target is None and root.position is not None and len(call.args) > root.position:
+                        target = call.args[root.position]
+                    spelled = dotted_text(target) if target is not None else None
+                    if spelled and target is not None:
+                        self._spawn_sites.setdefault(spelled.rsplit(".", 1)[-1], []).append(
+                            (caller, call, target, root))
+        found = []
+        for caller, call, target, root in self._spawn_sites.get(scope.name, ()):
+            if self.value_of(caller, call.func) != Value("external", root.callee) \
+                    or function not in scope_names(self.value_of(caller, target)):
+                continue
+            style = SPAWN_ARGUMENT_STYLE[root.callee]
+            found.append((caller, *_handed_arguments(call, style, root.position, root.keyword)))
+        return found
+
+    def decorated_by(self, decorator: str) -> list[str]:
+        """The workspace functions ``decorator`` (a workspace function used as ``@decorator``, or the
+        nested function a ``@factory(...)`` returns) is applied to.
+
+        Candidates are found by the name the decorator is spelled with (no resolution), then only
+        those are resolved: resolving every decorator of the workspace from inside a resolution in
+        progress would remember half-known answers for all of them.
+        """
+        function = self.ws.scopes.get(decorator)
+        if function is None:
+            return []
+        if self._decorators_by_name is None:
+            self._decorators_by_name = {}
+            for scope in self.ws.scopes.values():
+                for expr in scope.decorators if scope.kind == "function" else ():
+                    spelled = dotted_text(expr.func if isinstance(expr, ast.Call) else expr) or ""
+                    self._decorators_by_name.setdefault(spelled.rsplit(".", 1)[-1], []).append((scope, expr))
+        factory = self.ws.scopes.get(function.parent or "")
+        applied_by_factory = factory is not None and factory.kind == "function"
+        spelled_as = factory.name if applied_by_factory and factory is not None else function.name
+        found = []
+        for scope, expr in self._decorators_by_name.get(spelled_as, ()):
+            parent = self.ws.scopes.get(scope.parent or "")
+            if parent is None or isinstance(expr, ast.Call) != applied_by_factory:
+                continue
+            value = self.value_of(parent, expr.func if isinstance(expr, ast.Call) else expr)
+            target = function.parent if applied_by_factory else decorator
+            if value.kind == "scope" and value.name == target:
+                found.append(scope.qualname)
+        return found
+
+    def _constructions(self, init: Scope) -> list[tuple[Scope, ast.Call]]:
+        """The calls of the class (or of a subclass that inherits this ``__init__``) that run ``init``."""
+        found = []
+        for name in {init.class_qualname or "", *self.subclasses(init.class_qualname or "")}:
+            info = self.ws.classes.get(name)
+            if info is None:
+                continue
+            for caller, call in self.calls_by_name().get(info.name, ()):
+                target = self.value_of(caller, call.func)
+                if target.kind == "class" and target.name == name \
+                        and self.class_member(name, "__init__", True).name == init.qualname:
+                    found.append((caller, call))
+        return found
+
+    def subclasses(self, class_qualname: str) -> list[str]:
+        """The workspace classes that have ``class_qualname`` among their bases (directly or not)."""
+        if self._subclasses is None:
+            self._subclasses = {}
+            for info in list(self.ws.classes.values()):
+                for base in self.class_chain(info.qualname)[1:]:
+                    self._subclasses.setdefault(base.qualname, []).append(info.qualname)
+        return self._subclasses.get(class_qualname, [])
 
     def callers_of(self, function: Scope) -> list[Scope]:
         """The workspace scopes that call ``function`` directly (by resolved name)."""
@@ -522,7 +636,20 @@ class Resolver:
                 kind, name = INSTANCE_ATTRIBUTES[key]
                 return Value(kind, name)
             return Value("external", key)
+        if via_instance:
+            return self._subclass_member(class_qualname, attr)
         return UNKNOWN
+
+    def _subclass_member(self, class_qualname: str, attr: str) -> Value:
+        """``self.model`` in a base class's method, set only by its subclasses (``self.model = User`` in
+        ``UserExporter.__init__``): the object is one of them, so the value is known when every
+        subclass that sets it agrees."""
+        values = set()
+        for name in self.subclasses(class_qualname):
+            info = self.ws.classes[name]
+            if attr in info.methods or attr in info.attributes:
+                values.add(self.class_member(name, attr, True))
+        return values.pop() if len(values) == 1 else UNKNOWN
 
     # ---------------------------------------------------------------- classes
     def base_values(self, info: ClassInfo) -> list[Value]:
@@ -597,3 +724,36 @@ def scope_names(value: Value) -> tuple[str, ...]:
     if value.kind == "scopes":
         return tuple(value.name.split("|"))
     return ()
+
+
+def _default_of(function: Scope, param: str) -> ast.expr | None:
+    """The default value expression of a parameter, if it has one."""
+    node = function.node
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return None
+    args = node.args
+    positional = [*args.posonlyargs, *args.args]
+    for arg, default in zip(reversed(positional), reversed(args.defaults), strict=False):
+        if arg.arg == param:
+            return default
+    for arg, kw_default in zip(args.kwonlyargs, args.kw_defaults, strict=True):
+        if arg.arg == param:
+            return kw_default
+    return None
+
+
+def _handed_arguments(call: ast.Call, style: str, position: int | None, keyword: str | None
+                      ) -> tuple[list[ast.expr], list[ast.keyword]]:
+    """The arguments a spawner passes on to its target, in the target's own terms."""
+    if style == AFTER_TARGET:
+        after = call.args[(position or 0) + 1:] if position is not None else []
+        return list(after), [k for k in call.keywords if k.arg != keyword]
+    args = next((k.value for k in call.keywords if k.arg == "args"), None)
+    kwargs = next((k.value for k in call.keywords if k.arg == "kwargs"), None)
+    positional: list[ast.expr] = list(args.elts) if isinstance(args, (ast.Tuple, ast.List)) else \
+        ([ast.Starred(value=args)] if args is not None else [])  # ``args=some_tuple``: not known
+    named = [ast.keyword(arg=k.value, value=v) for k, v in zip(kwargs.keys, kwargs.values, strict=True)
+             if isinstance(k, ast.Constant) and isinstance(k.value, str)] if isinstance(kwargs, ast.Dict) else []
+    if kwargs is not None and not isinstance(kwargs, ast.Dict):
+        named.append(ast.keyword(arg=None, value=kwargs))  # ``kwargs=options``: not known
+    return positional, named

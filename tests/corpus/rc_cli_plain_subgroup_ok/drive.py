@@ -1,0 +1,12 @@
+from click.testing import CliRunner
+from flask.cli import FlaskGroup
+
+import oracle
+from accounts import create_app
+
+# cron: flask --app accounts billing close-month 2024-05 (the flask command is a FlaskGroup)
+result = oracle.cli_result(CliRunner().invoke(FlaskGroup(create_app=create_app), ["billing", "close-month", "2024-05"]))
+assert result.exit_code == 0 and "closed 2 invoices" in result.output, result.output
+
+# the web app
+oracle.observe(create_app().test_client().get, "/invoices/2024-05")

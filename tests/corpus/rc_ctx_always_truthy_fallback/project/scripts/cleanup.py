@@ -1,0 +1,13 @@
+"""Remove stale scratch uploads: python scripts/cleanup.py"""
+
+from gallery.storage import thumb_size, upload_dir
+
+
+def main():
+    scratch = upload_dir("/var/tmp/gallery-scratch")
+    original = thumb_size()
+    print(f"cleaning {scratch} (thumbnail size {original or 'original'})")
+
+
+if __name__ == "__main__":
+    main()

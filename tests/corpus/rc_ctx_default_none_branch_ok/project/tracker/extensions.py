@@ -1,0 +1,3 @@
+from tracker.limits import RateLimiter
+
+limiter = RateLimiter()

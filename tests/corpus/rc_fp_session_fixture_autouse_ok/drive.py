@@ -1,0 +1,4 @@
+import oracle
+
+# pytest tests   (no pytest-flask)
+oracle.run_pytest(["tests"])

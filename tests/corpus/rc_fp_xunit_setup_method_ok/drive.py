@@ -1,0 +1,4 @@
+import oracle
+
+# python -m pytest tests   (xunit-style test classes, no pytest-flask)
+oracle.run_pytest(["tests"])

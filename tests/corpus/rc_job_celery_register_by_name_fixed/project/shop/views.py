@@ -1,0 +1,20 @@
+from flask import Blueprint, current_app, jsonify, request
+
+from shop import db
+from shop.models import Cart
+
+bp = Blueprint("carts", __name__)
+
+
+@bp.post("/carts")
+def open_cart():
+    db.session.add(Cart(owner=request.form["owner"]))
+    db.session.commit()
+    return "", 201
+
+
+@bp.post("/admin/reindex")
+def reindex():
+    celery = current_app.extensions["celery"]
+    result = celery.send_task("shop.reindex_carts", kwargs={"owner_prefix": request.form.get("prefix", "")})
+    return jsonify(task=result.id), 202

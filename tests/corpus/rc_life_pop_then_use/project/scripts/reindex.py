@@ -1,0 +1,13 @@
+"""Rebuild the search index from scratch: python scripts/reindex.py"""
+
+from search import create_app
+from search.indexer import DOCUMENTS, log_summary, rebuild_index
+
+if __name__ == "__main__":
+    app = create_app()
+    ctx = app.app_context()
+    ctx.push()
+    count = rebuild_index(DOCUMENTS)
+    ctx.pop()
+    log_summary(count)
+    print(f"indexed {count} documents")

@@ -1,0 +1,14 @@
+from flask import Flask
+
+from notes.db import close_connection
+
+
+def create_app():
+    app = Flask(__name__)
+    app.config["NOTES_KEEP"] = 2
+    app.teardown_appcontext(close_connection)
+
+    from notes.views import bp
+
+    app.register_blueprint(bp)
+    return app

@@ -1,0 +1,13 @@
+from app.mailer import send_mail
+
+
+def log_notice(to, subject, body):
+    print(f"[dry-run] to={to} subject={subject!r} body={body!r}")
+
+
+class WelcomeNotifier:
+    def __init__(self, notify=send_mail):
+        self.notify = notify
+
+    def run(self, email, name):
+        self.notify(email, "Welcome to the club", f"Hi {name}, thanks for joining!")

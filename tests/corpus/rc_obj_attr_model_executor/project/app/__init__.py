@@ -1,0 +1,19 @@
+from flask import Flask
+
+from app.extensions import db
+
+
+def create_app(test_config=None):
+    app = Flask(__name__)
+    app.config.update(SQLALCHEMY_DATABASE_URI="sqlite://")
+    if test_config:
+        app.config.update(test_config)
+    db.init_app(app)
+
+    from app import models  # noqa: F401
+    from app.views import bp
+
+    app.register_blueprint(bp)
+    with app.app_context():
+        db.create_all()
+    return app

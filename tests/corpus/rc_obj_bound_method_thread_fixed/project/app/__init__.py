@@ -1,0 +1,21 @@
+from flask import Flask
+
+from app.extensions import db
+
+
+def create_app():
+    app = Flask(__name__)
+    app.config.update(
+        SQLALCHEMY_DATABASE_URI="sqlite://",
+        SERVER_NAME="shop.example.com",
+        REPORT_SENDER="reports@shop.example.com",
+    )
+    db.init_app(app)
+
+    from app import models  # noqa: F401
+    from app.views import bp
+
+    app.register_blueprint(bp)
+    with app.app_context():
+        db.create_all()
+    return app

@@ -1,0 +1,13 @@
+from celery import shared_task
+
+from shop.cart import SENT, quote, reminder_text
+
+
+@shared_task(name="shop.remind_abandoned_cart")
+def remind_abandoned_cart(email):
+    SENT.append(reminder_text(email))
+
+
+@shared_task(name="shop.refresh_quote")
+def refresh_quote(sku):
+    return quote(sku)

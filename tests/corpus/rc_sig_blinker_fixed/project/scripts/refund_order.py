@@ -1,0 +1,12 @@
+"""Support tool: python scripts/refund_order.py ORDER_ID AMOUNT_CENTS"""
+
+import sys
+
+from app import create_app
+from app.signals import order_refunded
+
+app = create_app()
+
+if __name__ == "__main__":
+    with app.app_context():
+        order_refunded.send("support-cli", order_id=int(sys.argv[1]), amount_cents=int(sys.argv[2]))

@@ -1,0 +1,27 @@
+from flask import current_app, request
+
+from app.extensions import db
+from app.models import RefundLog
+from app.signals import order_placed, order_refunded, stock_changed
+
+# product id -> units left, read by the storefront without touching the database
+stock_cache = {}
+
+
+@order_placed.connect
+def send_receipt(sender, order_id, email, **extra):
+    shop_email = current_app.config["SHOP_EMAIL"]
+    print(f"From: {shop_email} To: {email} -- receipt for order #{order_id} (placed from {request.remote_addr})")
+
+
+def record_refund(sender, order_id, amount_cents, **extra):
+    db.session.add(RefundLog(order_id=order_id, amount_cents=amount_cents))
+    db.session.commit()
+
+
+order_refunded.connect(record_refund)
+
+
+@stock_changed.connect
+def refresh_stock_cache(sender, product_id, units, **extra):
+    stock_cache[product_id] = units

@@ -1,0 +1,4 @@
+POSTS = [
+    {"slug": "contexts", "title": "Flask contexts, explained"},
+    {"slug": "signals", "title": "Blinker signals in practice"},
+]
