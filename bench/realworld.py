@@ -3,7 +3,9 @@
     python bench/realworld.py /path/to/owner+name ... [--triage bench/realworld/triage.json] [--no-jedi]
 
 For each directory: lines of Python, findings, analysis gaps by kind, the parse floor (reading and
-`ast.parse` of every .py file, measured in this run) and the check's wall time as a ratio of it.
+`ast.parse` of every .py file, measured in this run) and the check's wall time as a ratio of it, and
+the share of calls on the entry points' paths that stay unresolved (`check --statistics`): a measure
+of recall that needs no labels, to drive down without adding false positives.
 With `--triage`, each finding is looked up in the triage record (repo, path, line, code) and counted
 as TP, FP or untriaged, so precision is measured on code nobody here wrote. A directory named
 `owner+name` (what `../shared/tools/materialise` writes) is the repository `owner/name`.
@@ -52,7 +54,8 @@ def parse_floor(files: list[Path]) -> tuple[float, int]:
 
 
 def check(root: Path, no_jedi: bool) -> tuple[float, dict]:
-    command = [sys.executable, "-m", "flaskscope", "check", "--no-cache", "--format", "json", "--show-gaps", "."]
+    command = [sys.executable, "-m", "flaskscope", "check", "--no-cache", "--format", "json", "--show-gaps",
+               "--statistics", "."]
     if no_jedi:
         command.append("--no-jedi")
     start = time.perf_counter()
@@ -81,7 +84,7 @@ def main() -> int:
                 known_bugs[row["repo"]].add((row["path"], row["line"]))
     rows = []
     header = f"{'project':38} {'lines':>7} {'find':>5} {'TP':>4} {'FP':>4} {'untr':>4} {'floor s':>8} " \
-             f"{'check s':>8} {'ratio':>6}  gaps by kind"
+             f"{'check s':>8} {'ratio':>6} {'unres':>6}  gaps by kind"
     print(header)
     totals = collections.Counter()
     for project in args.projects:
@@ -99,16 +102,21 @@ def main() -> int:
         row = {"repo": repo, "lines": lines, "findings": len(findings), "tp": judged["TP"], "fp": judged["FP"],
                "untriaged": judged["untriaged"] + judged["unsure"], "floor_s": round(floor, 3),
                "check_s": round(elapsed, 2), "ratio": round(elapsed / floor, 1) if floor else None,
-               "gaps": dict(sorted(gaps.items()))}
+               "gaps": dict(sorted(gaps.items())), "resolution": report.get("resolution")}
+        resolution = report.get("resolution") or {}
+        totals.update({"calls": resolution.get("calls", 0), "unresolved": resolution.get("unresolved", 0)})
         rows.append(row)
         print(f"{repo:38} {lines:7d} {len(findings):5d} {row['tp']:4d} {row['fp']:4d} {row['untriaged']:4d} "
-              f"{floor:8.2f} {elapsed:8.2f} {row['ratio'] or 0:6.1f}  "
+              f"{floor:8.2f} {elapsed:8.2f} {row['ratio'] or 0:6.1f} {resolution.get('share', 0):6.1%}  "
               + ", ".join(f"{k} {v}" for k, v in sorted(gaps.items())))
     judged_total = totals["TP"] + totals["FP"]
     precision = f"{totals['TP'] / judged_total:.2f}" if judged_total else "n/a"
     print(f"total: {totals['findings']} findings ({totals['TP']} TP, {totals['FP']} FP, {totals['untriaged']} "
           f"untriaged; precision {precision}), {totals['gaps']} gaps; known real bugs reported: "
           f"{totals['known bugs found']} of {totals['known bugs']}")
+    if totals["calls"]:
+        print(f"calls on the entry points' paths: {totals['calls']}, unresolved {totals['unresolved']} "
+              f"({totals['unresolved'] / totals['calls']:.1%}): the label-free recall measure (lower is better)")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     return 0

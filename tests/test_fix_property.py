@@ -33,14 +33,11 @@ RESIDUAL_OTHERS = {"local_proxy_tenant": 1}
 # Offered fixes still known to be wrong on these cases (defects of issue 17 kept visible as strict
 # xfails): the preferred-fix test's list, and what only a fix applied alone shows.
 KNOWN_BAD_ALONE = {
-    # The preferred-fix test's list, less the cases whose fixes, applied one at a time, each do their job:
-    **{case: why for case, why in KNOWN_BAD_FIXES.items() if case not in {"rc_fp_session_fixture_leak"}},
+    **KNOWN_BAD_FIXES,
+    "rc_pt_getfixturevalue": "the sink is reached from a test and from the `alice` fixture: one root's fix "
+                             "applied alone leaves the other's error on the same line",
     "rc_test_session_push": "applied alone, the fix of test_lookup_is_case_insensitive leaves the test it depends on "
                             "(test_new_customer_is_listed, which creates the customer) still failing",
-    "rc_obj_partial_func_thread": "the pass-the-app fix through `partial(track_event, ...)` binds the app where a "
-                                  "string goes (AttributeError in app/analytics.py)",
-    "rc_fp_session_fixture_autouse": "the `app` fixture the fix requests is another app than the session fixture's, "
-                                     "whose database holds the test's data",
 }
 
 

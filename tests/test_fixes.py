@@ -36,6 +36,31 @@ NO_AUTOMATIC_FIX = {
     # A job named in Flask-APScheduler's JOBS setting: no call site to pass the app at, and the job
     # module cannot import the scheduler without a cycle; pushing `scheduler.app`'s context is the author's.
     "rc_job_flask_apscheduler_config": "finding stays",
+    # Request data (session, headers, flash) read by a task or a `flask` command, which have an app
+    # context and no request: no request exists whose data a pushed context could supply.
+    "rc_reqonly_celery_ctxtask": "finding stays",
+    "rc_reqonly_cli_session": "finding stays",
+    "celery_task_request_data": "finding stays",
+    "cli_command_reads_request": "finding stays",
+    "rc_sig_flask_template": "finding stays",  # a receiver run by a `flask` command
+    # The tests' context comes from a session fixture chain (app, database, data): which of those
+    # fixtures a test needs is its author's choice.
+    "rc_fp_session_fixture_leak": "finding stays",
+    "rc_fp_session_fixture_leak_file_order": "finding stays",
+    "rc_fp_session_fixture_autouse": "finding stays",
+    # The code gets a context in the wrong place (a use after a helper's `with` block ends, a helper's
+    # context never entered, a request read after `client.get` outside `with client:`): the fix moves
+    # the use into the context it has, which only the author can place.
+    "rc_ctx_contextmanager_helper_push": "finding stays",
+    "rc_ctx_client_context_preserved": "finding stays",
+}
+# Cases where some findings get a fix and these keep none (the reason beside each).
+PARTLY_FIXED: dict[str, set[tuple[str, int]]] = {
+    # Threads started from a view with no way to pass the app in: a fresh `create_app()` in the
+    # thread would be another app than the running one.
+    "thread_target_shapes": {("app/notifications.py", 5)},
+    # The test's `big_uploads` fixture builds its own app and keeps only its config.
+    "rc_pt_flask_closure": {("app/prefs.py", 5)},
 }
 # The fix removes the context error; what the code does next needs data only its author can add.
 RESIDUAL_ERRORS = {
@@ -47,30 +72,9 @@ RESIDUAL_ERRORS = {
 # Blind cases (written before the engine learned their mechanism) whose preferred fix is still wrong:
 # each is a defect of the fixes for issue 17, kept visible as a strict xfail rather than hidden.
 KNOWN_BAD_FIXES = {
-    "rc_app_param_shadows_proxy": "after the fix the oracle records an unrelated error at newsletter/throttle.py:22",
-    "rc_pt_flask_closure": "after the fix the oracle records an unrelated error at tests/test_prefs.py:6",
-    "rc_pt_getfixturevalue": "after two fixes the finding reached from the `alice` fixture remains",
-    # The code pushes a context in the wrong place (a use after the `with` block ends, a stored context
-    # never entered, a request read after `client.get` outside `with client:`): the right fix moves
-    # the use into the context it has; the offered wraps push another app's context instead.
-    "rc_ctx_contextmanager_helper_push": "the wrap pushes a fresh app's context: the test's configured value is lost",
-    "rc_ctx_client_context_preserved": "the idiom is `with client:` around the request and the read; the offered "
-                                       "fix pushes an unrelated test request context",
-    # Found by the blind cases of issues 13 and 14 (new shapes the fixes do not know yet):
-    "rc_fp_cli_group_in_with": "`@with_appcontext` needs the app `flask` loads; a group run as `cli()` from "
-                               "manage.py has none (click exits 2)",
-    "rc_fp_cli_manage_appcontext": "`@with_appcontext` needs the app `flask` loads; `app.cli()` run from manage.py "
-                                   "passes none (click exits 2)",
-    "rc_reqonly_celery_ctxtask": "the fix pushes an empty test request context: the task reads session data no "
-                                 "task has (KeyError); passing the value in is the author's change",
-    "rc_reqonly_cli_session": "the fix pushes an empty test request context: the command's service reads session "
-                              "data no command has (KeyError)",
-    "rc_obj_partial_method_executor": "passing the app into a `partial` of a bound method misplaces it among the "
-                                      "bound arguments (the oracle records an unrelated error in billing/rendering.py)",
-    "rc_fp_session_fixture_leak": "the test needs the session fixture's app and database; the fix uses the `app` "
-                                  "fixture, another app",
-    "rc_fp_session_fixture_leak_file_order": "the test needs the session fixture's app and database; the fix uses "
-                                             "the `app` fixture, another app",
+    "rc_app_param_shadows_proxy": "the retry thread's `request` is the stale name of its renamed `delivery` "
+                                  "parameter: whatever request a fix pushes has no `attempts` (AttributeError at "
+                                  "newsletter/throttle.py:22); the fix is to use the parameter",
 }
 
 
@@ -88,10 +92,11 @@ def test_preferred_fixes_make_the_case_run_clean(case: str, tmp_path: Path) -> N
                          capture_output=True, text=True, timeout=180)
     assert run.returncode == 0, run.stderr[-2000:]
     observed = {(o["path"], o["line"], o["error"]) for o in json.loads((tmp_path / "observed.json").read_text())}
-    if case in NO_AUTOMATIC_FIX:
+    if case in NO_AUTOMATIC_FIX or case in PARTLY_FIXED:
         assert fixed.returncode == 1
         remaining = {(o[0], o[1]) for o in observed}
-        assert remaining == {(f["path"], f["line"]) for f in load_expected(case)["findings"]}
+        everything = {(f["path"], f["line"]) for f in load_expected(case)["findings"]}
+        assert remaining == PARTLY_FIXED.get(case, everything)
         return
     assert fixed.returncode == 0, fixed.stdout
     assert observed == RESIDUAL_ERRORS.get(case, set())

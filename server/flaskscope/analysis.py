@@ -24,6 +24,7 @@ from flaskscope.index.model import ModuleIndex, Scope, Span
 from flaskscope.knowledge.libraries import LIBRARY_PACKAGES
 from flaskscope.knowledge.project import project_knowledge, unmatched_declarations
 from flaskscope.levels import Level
+from flaskscope.reach import resolution
 from flaskscope.reach.certainty import Certainty
 from flaskscope.reach.entries import Entries, EntryFinder, ProjectFacts, Registrations
 from flaskscope.reach.search import Hit, Search, Summary
@@ -302,6 +303,7 @@ class Analyzer:
         # What ``run_focused`` reuses from a whole run is kept only for callers that will ask for
         # focused runs (the language server): building it costs 0.1 s on 200k lines.
         self.keep_for_focused_runs = keep_for_focused_runs
+        self.measure_resolution = False  # set: whole runs measure the unresolved calls on the roots' paths
         # An editor's file that stops parsing mid-edit is analysed as its last version that parsed
         # (``flaskscope.stale``); a one-shot check reports and skips it instead.
         self.keep_last_good = keep_last_good
@@ -350,7 +352,7 @@ class Analyzer:
                          if r.scope in reaching and r.path.absolute() in whole.by_path}
             finder = EntryFinder(resolver, whole.facts, self._check_interrupt, whole.celery_default,
                                  whole.fixtures, whole.registered)
-            entries = finder.find(only=names | declaring)
+            entries = finder.find(only=names | declaring, edited=names)
             edited_paths = {m.path for m in replaced.values()}
             search = Search(resolver, whole.facts, self._focused_jedi(replaced.values()),
                             whole.worth_asking | {s.name for s in edited_scopes}, entries.commands)
@@ -436,6 +438,8 @@ class Analyzer:
         result = self._finish(findings, modules, config, resolver, entries, len(modules), sink_sites, facts,
                               collected)
         result.jedi_queries = jedi.queries if jedi else 0
+        if self.measure_resolution:
+            result.resolution = resolution.measure(search, entries.roots).as_data()
         if stale:
             _carry_over(result, stale)
         return result
@@ -452,8 +456,8 @@ class Analyzer:
         kept, suppressed, unused = _apply_suppressions(findings, modules, config, collected.used)
         suppressed.extend(f for f in collected.silenced if config.rule_enabled(f.code))
         if self.with_fixes:
+            from flaskscope.fixes.context import FixContext
             from flaskscope.fixes.plan import plan_fixes  # only adapters that offer fixes pay for importing them
-            from flaskscope.fixes.strategies import FixContext
 
             fix_context = FixContext(resolver, entries.views, config.app, facts.server_name_configured)
             kept = [replace(f, fixes=plan_fixes(fix_context, f)) if fix_paths is None or f.path in fix_paths else f
@@ -600,8 +604,9 @@ def _collect(ws: Workspace, roots: list[Root], search: Search, checkpoint: Calla
             reached = open_roots
         root, chain, hit, gap = reached[0]
         others = tuple(dict.fromkeys(r[0] for r in reached[1:] if r[0] != root and (r[3] is None) == (gap is None)))
+        patches = tuple(sorted(certainty.patched_by(root.scope))) if root.kind == "pytest" else ()
         collected.findings.append(Finding(code, path, span, hit.symbol, hit.needs, hit.had, root, chain, others,
-                                          gap=gap))
+                                          gap=gap, root_patches=patches))
     return collected
 
 

@@ -114,10 +114,11 @@ def _check(args: argparse.Namespace, paths: list[Path], config: Config) -> Analy
         analyzer = Analyzer(root, not args.no_jedi, args.show_fixes, config, _terminal_progress(args.quiet),
                             keep_for_focused_runs=False)
         _RETAINED["analyzer"] = analyzer  # see _RETAINED
+        analyzer.measure_resolution = args.statistics
         return analyzer.run(paths, warn, files=files, contents=contents)
 
     store = _result_store(args, config)
-    if store is None or args.show_fixes:  # cached results hold no fix plans
+    if store is None or args.show_fixes or args.statistics:  # cached results hold no fix plans or measures
         return run(None, None, _warn)
     return cached_check(store, root, paths, _warn, config, [not args.no_jedi, False], run)
 
@@ -175,9 +176,13 @@ def run_check(args: argparse.Namespace) -> int:
             counts[finding.code] = counts.get(finding.code, 0) + 1
         report += "".join(f"\n{count:5d}  {code}" for code, count in sorted(counts.items()))
         report += gap_report.render_statistics(result.gaps)
+        if result.resolution is not None:
+            report += gap_report.render_resolution(result.resolution)
+    elif args.statistics and args.format == "json" and result.resolution is not None:
+        report = json_report.with_key(report, "resolution", result.resolution)
     if args.show_gaps:
         if args.format == "json":
-            report = json_report.with_gaps(report, gap_report.as_data(result.gaps))
+            report = json_report.with_key(report, "gaps", gap_report.as_data(result.gaps))
         elif args.format == "text":
             report += ("\n" if report else "") + gap_report.render_text(result.gaps)
     unused = result.unused_suppressions if args.unused_suppressions else []

@@ -53,6 +53,9 @@ class Root:
     site_callee: str = field(default="", compare=False)  # the spawner's canonical name (``threading.Thread``)
     site_target: ast.expr | None = field(default=None, compare=False)  # the callable argument, as written
     gap: Gap | None = field(default=None, compare=False)  # its entry level is not certain: why
+    # A click command the project runs with its own ``cli()``/``app.cli()`` (no ``flask`` to load the
+    # app for ``@with_appcontext``).
+    run_by_project: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -68,3 +71,6 @@ class Finding:
     other_roots: tuple[Root, ...] = ()
     fixes: tuple[Fix, ...] = ()  # the first is the preferred one
     gap: Gap | None = None  # set: no path to the sink is certain, so it is an analysis gap, not a diagnostic
+    # The names the root (a test) replaces with ``mock.patch``/``monkeypatch.setattr``: a pushed context
+    # would run it against a real app it never configured, so no fix is planned for it.
+    root_patches: tuple[str, ...] = ()

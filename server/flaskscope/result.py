@@ -42,3 +42,5 @@ class AnalysisResult:
     gaps: list[Finding] = field(default_factory=list)  # sinks reached only on paths that are not certain
     unused_suppressions: list[Suppression] = field(default_factory=list)
     config: Config = field(default_factory=Config)
+    # ``reach.resolution``'s measure of the calls on the roots' paths, when asked for (``--statistics``)
+    resolution: dict[str, float | int] | None = None

@@ -43,7 +43,7 @@ def encode_finding(finding: Finding) -> Data:
             "chain": [_hop(h) for h in finding.chain], "other_roots": [_root(r) for r in finding.other_roots],
             "fixes": [_fix(f) for f in finding.fixes],
             "gap": [finding.gap.kind, str(finding.gap.path), finding.gap.line, finding.gap.detail]
-            if finding.gap is not None else None}
+            if finding.gap is not None else None, "root_patches": list(finding.root_patches)}
 
 
 def encode_suppression(suppression: Suppression) -> Data:
@@ -60,7 +60,7 @@ def decode_finding(data: Data) -> Finding:
                    tuple(Fix(str(f["title"]), tuple(TextEdit(Path(p), int(a), int(b), int(c), int(d), str(t))
                                                     for p, a, b, c, d, t in f["edits"]), bool(f["safe"]))
                          for f in data["fixes"]),
-                   _decode_gap(data.get("gap")))
+                   _decode_gap(data.get("gap")), tuple(str(n) for n in data.get("root_patches", ())))
 
 
 def _decode_gap(data: object) -> Gap | None:

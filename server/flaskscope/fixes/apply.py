@@ -28,7 +28,7 @@ def fix_all(paths: list[Path], warn: Callable[[str], None], unsafe: bool,
     and later rounds analyse the edited text in memory (``--diff``).
     """
     applied = 0
-    tried: set[tuple[str, int, str, str]] = set()
+    tried: set[tuple[str, int, str, str, str, int]] = set()  # (sink path, line, code, symbol, root path, line)
     overlay: dict[Path, str] = {}
     analyzer = Analyzer(common_root(paths), config=config, keep_for_focused_runs=False)
     result = analyzer.run(paths, warn)
@@ -40,8 +40,10 @@ def fix_all(paths: list[Path], warn: Callable[[str], None], unsafe: bool,
             if fix is None:
                 continue
             # One fix per finding: when it leaves the finding standing, trying the next idiom on top of
-            # it would stack two fixes (a task base *and* a ``with`` block) the user never chose.
-            key = (str(finding.path), finding.span.line, finding.code, finding.symbol)
+            # it would stack two fixes (a task base *and* a ``with`` block) the user never chose. A
+            # finding is a (sink, root) pair: the same sink still reached from another root gets its own.
+            key = (str(finding.path), finding.span.line, finding.code, finding.symbol,
+                   str(finding.root.path), finding.root.line)
             files = {edit.path for edit in fix.edits}
             if key in tried or files & set(chosen):
                 continue
@@ -56,8 +58,9 @@ def fix_all(paths: list[Path], warn: Callable[[str], None], unsafe: bool,
                 first.setdefault(path, old)
                 edits = [e for e in fix.edits if e.path == path]
                 overlay[path] = apply_edits(old, edits)
-                tried = {(p, moved_line(line, edits) if p == str(path) else line, code, symbol)
-                         for p, line, code, symbol in tried}
+                tried = {(p, moved_line(line, edits) if p == str(path) else line, code, symbol,
+                          rp, moved_line(rline, edits) if rp == str(path) else rline)
+                         for p, line, code, symbol, rp, rline in tried}
                 if not dry_run:
                     write(path, old, overlay[path])
             applied += 1

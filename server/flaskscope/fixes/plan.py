@@ -8,37 +8,52 @@ from pathlib import Path
 from typing import Callable
 
 from flaskscope.findings import Finding
-from flaskscope.fixes import strategies as s
+from flaskscope.fixes.context import FixContext
 from flaskscope.fixes.model import Fix, apply_edits
+from flaskscope.fixes.module_level import lazy_class_attribute, lazy_default
+from flaskscope.fixes.pytest_fixes import pytest_app_fixture
+from flaskscope.fixes.spawn import copy_request_context, pass_app_to_target, proxy_escape
+from flaskscope.fixes.strategies import (
+    celery_flask_task,
+    guard_has_context,
+    stream_with_context,
+    with_appcontext,
+    wrap_chain,
+    wrap_with_app_at_hand,
+)
+from flaskscope.knowledge.names import TEST_CLIENT_CLASS
+from flaskscope.levels import Level
+from flaskscope.resolve.contexts import context_entered
+from flaskscope.resolve.values import Value
 
 _log = logging.getLogger(__name__)
 _reported_unparsable: set[tuple[str, Path]] = set()
 
-Strategy = Callable[[s.FixContext, Finding], Fix | None]
+Strategy = Callable[[FixContext, Finding], Fix | None]
 
-_THREADS: tuple[Strategy, ...] = (s.proxy_escape, s.copy_request_context, s.pass_app_to_target, s.wrap_chain)
+_THREADS: tuple[Strategy, ...] = (proxy_escape, copy_request_context, pass_app_to_target, wrap_chain)
 
 STRATEGIES_BY_ROOT_KIND: dict[str, tuple[Strategy, ...]] = {
     "thread": _THREADS,
     "executor": _THREADS,
     "greenlet": _THREADS,
-    "process": (s.proxy_escape, s.pass_app_to_target, s.wrap_chain),
-    "celery-task": (s.proxy_escape, s.celery_flask_task, s.wrap_chain),
-    "celery-signal": (s.wrap_chain,),
-    "rq-job": (s.proxy_escape, s.wrap_chain),
-    "dramatiq-actor": (s.proxy_escape, s.wrap_chain),
-    "huey-task": (s.proxy_escape, s.wrap_chain),
-    "scheduler-job": (s.proxy_escape, s.pass_app_to_target, s.wrap_chain),
-    "atexit": (s.pass_app_to_target, s.wrap_chain),
-    "signal": (s.wrap_chain,),
-    "wsgi-middleware": (s.wrap_chain,),
-    "import-time": (s.lazy_default, s.lazy_class_attribute, s.wrap_chain),
-    "script": (s.wrap_chain,),
-    "pytest": (s.pytest_app_fixture, s.wrap_with_app_at_hand),
-    "click-command": (s.with_appcontext, s.wrap_chain),
-    "stream": (s.stream_with_context,),
-    "logging": (s.guard_has_context,),
-    "app-teardown": (s.guard_has_context,),
+    "process": (proxy_escape, pass_app_to_target, wrap_chain),
+    "celery-task": (proxy_escape, celery_flask_task, wrap_chain),
+    "celery-signal": (wrap_chain,),
+    "rq-job": (proxy_escape, wrap_chain),
+    "dramatiq-actor": (proxy_escape, wrap_chain),
+    "huey-task": (proxy_escape, wrap_chain),
+    "scheduler-job": (proxy_escape, pass_app_to_target, wrap_chain),
+    "atexit": (pass_app_to_target, wrap_chain),
+    "signal": (wrap_chain,),
+    "wsgi-middleware": (wrap_chain,),
+    "import-time": (lazy_default, lazy_class_attribute, wrap_chain),
+    "script": (wrap_chain,),
+    "pytest": (pytest_app_fixture, wrap_with_app_at_hand),
+    "click-command": (with_appcontext, wrap_chain),
+    "stream": (stream_with_context,),
+    "logging": (guard_has_context,),
+    "app-teardown": (guard_has_context,),
 }
 
 
@@ -47,12 +62,13 @@ STRATEGIES_BY_ROOT_KIND: dict[str, tuple[Strategy, ...]] = {
 NO_CONTEXT_FIX: frozenset[str] = frozenset({"FCX105"})
 
 
-def plan_fixes(context: s.FixContext, finding: Finding) -> tuple[Fix, ...]:
+def plan_fixes(context: FixContext, finding: Finding) -> tuple[Fix, ...]:
     if finding.code in NO_CONTEXT_FIX or _applied_decorator_on_chain(context, finding) \
-            or _test_replaces_things(context, finding):
+            or _test_replaces_things(finding) or _context_made_on_the_chain(context, finding) \
+            or _read_after_a_client_request(context, finding):
         return ()
     fixes: list[Fix] = []
-    for strategy in STRATEGIES_BY_ROOT_KIND.get(finding.root.kind, (s.wrap_chain,)):
+    for strategy in STRATEGIES_BY_ROOT_KIND.get(finding.root.kind, (wrap_chain,)):
         try:
             fix = strategy(context, finding)
         except (ValueError, IndexError, AttributeError, SyntaxError):
@@ -63,7 +79,7 @@ def plan_fixes(context: s.FixContext, finding: Finding) -> tuple[Fix, ...]:
     return tuple(fixes)
 
 
-def _result_parses(context: s.FixContext, finding: Finding, fix: Fix) -> bool:
+def _result_parses(context: FixContext, finding: Finding, fix: Fix) -> bool:
     """Apply the fix to the text it was planned on and parse every file it edits: a fix that would
     leave a file that does not parse is never offered (and is logged once per rule and file)."""
     sources = {m.path: m.source for m in context.ws.modules.values()}
@@ -82,14 +98,41 @@ def _result_parses(context: s.FixContext, finding: Finding, fix: Fix) -> bool:
     return True
 
 
-def _test_replaces_things(context: s.FixContext, finding: Finding) -> bool:
+def _test_replaces_things(finding: Finding) -> bool:
     """A test that patches (``mock.patch``, ``monkeypatch.setattr``) and still reaches a sink patched
     the wrong name, or meant the real object to be there: what it expects is the test author's to
     say. A pushed context would make it run against a real app it never configured."""
-    return finding.root.kind == "pytest" and bool(context.certainty().patched_by(finding.root.scope))
+    return bool(finding.root_patches)
 
 
-def _applied_decorator_on_chain(context: s.FixContext, finding: Finding) -> bool:
+def _context_made_on_the_chain(context: FixContext, finding: Finding) -> bool:
+    """A function on the chain gets a context from a helper of the project's (``with app_ctx():``,
+    ``self.make_request(...)``) and the use is not inside it: the fix is to move the use into that
+    context (or enter it), which only the author can place. The helper's app is not at hand, and a
+    fresh app's context would lose the helper's configuration."""
+    for hop in finding.chain:
+        scope = context.ws.scopes.get(hop.scope)
+        if scope is not None and any(context.resolver.value_of(scope, call.func).kind == "scope"
+                                     and context_entered(context.resolver, scope, call.node) > Level.NONE
+                                     for call in scope.calls):
+            return True
+    return False
+
+
+def _read_after_a_client_request(context: FixContext, finding: Finding) -> bool:
+    """A test that reads ``request``/``session`` after a test-client request: that request's context
+    is gone when the call returns unless the client is used as ``with client:``; wrapping the read in
+    another, empty request context would test nothing."""
+    if finding.root.kind != "pytest" or finding.needs is not Level.REQUEST:
+        return False
+    entry = context.ws.scopes.get(finding.root.scope)
+    return entry is not None and any(
+        isinstance(call.func, ast.Attribute)
+        and context.resolver.value_of(entry, call.func.value) == Value("instance", TEST_CLIENT_CLASS)
+        for call in entry.calls)
+
+
+def _applied_decorator_on_chain(context: FixContext, finding: Finding) -> bool:
     """Import-time code that reaches the sink through a decorator a factory returned (``@requires(check)``
     calls ``check`` as the module is imported, often while ``create_app`` imports it): no pushed
     context is right there; the call belongs in the wrapper, which only the author can move."""

@@ -194,6 +194,34 @@ def add_last_parameter(module: ModuleIndex, node: ast.FunctionDef | ast.AsyncFun
     return TextEdit(module.path, line, column, line, column, f", {name}")
 
 
+def add_keyword_parameter(module: ModuleIndex, node: ast.FunctionDef | ast.AsyncFunctionDef,
+                          name: str) -> TextEdit | None:
+    """Add ``name`` where a call can always pass it by keyword, whatever its positional arguments
+    fill (``partial(f, x)(y, app=app)``): last among the positional parameters, or keyword-only when
+    ``*args``, defaults, keyword-only parameters or ``**kwargs`` come after them."""
+    args = node.args
+    if not (args.vararg or args.kwonlyargs or args.kwarg or args.defaults):
+        return add_last_parameter(module, node, name)
+    if args.kwonlyargs:
+        default = args.kw_defaults[-1]
+        after: ast.AST = default if default is not None else args.kwonlyargs[-1]
+        addition = f", {name}"
+    elif args.vararg:
+        after, addition = args.vararg, f", {name}"
+    else:
+        positional = [*args.posonlyargs, *args.args]
+        if not positional:
+            position = def_open_paren(module, node)
+            if position is None:
+                return None
+            return TextEdit(module.path, position[0], position[1], position[0], position[1], f"*, {name}, ")
+        after = args.defaults[-1] if args.defaults else positional[-1]
+        addition = f", *, {name}"
+    line, col = after.end_lineno or after.lineno, after.end_col_offset or 0  # type: ignore[attr-defined]
+    column = _char_col(module, line, col)
+    return TextEdit(module.path, line, column, line, column, addition)
+
+
 def _char_col(module: ModuleIndex, line: int, byte_col: int) -> int:
     text = lines_of(module)[line - 1]
     return byte_col if text.isascii() else len(text.encode()[:byte_col].decode("utf-8", "replace"))

@@ -79,6 +79,9 @@ CLASS_FAMILIES: dict[str, str] = {
     "redis.StrictRedis": "redis.Redis",
 }
 
+# Flask's test client: a request it makes keeps its context only inside ``with client:``.
+TEST_CLIENT_CLASS = "flask.testing.FlaskClient"
+
 # Calls that return an instance of a known class (a factory, not a constructor).
 FACTORY_RESULTS: dict[str, str] = {
     "asyncio.get_event_loop": "asyncio.AbstractEventLoop",
@@ -86,7 +89,7 @@ FACTORY_RESULTS: dict[str, str] = {
     "asyncio.new_event_loop": "asyncio.AbstractEventLoop",
     "multiprocessing.get_context": "multiprocessing",
     "multiprocessing.Pool": "multiprocessing.Pool",
-    "flask.Flask.test_client": "flask.testing.FlaskClient",
+    "flask.Flask.test_client": TEST_CLIENT_CLASS,
     "flask.Flask.test_cli_runner": "flask.testing.FlaskCliRunner",
     "flask.Flask.app_context": "flask.ctx.AppContext",
     "flask.Flask.test_request_context": "flask.ctx.RequestContext",

@@ -22,6 +22,17 @@ from flaskscope.levels import Level
 CELERY = "celery"  # level decided by the project's Celery configuration
 
 
+# Roots that run in the process that started them, sharing its objects (the running app among
+# them): a thread, an executor's worker thread, a greenlet.
+SAME_PROCESS_ROOT_KINDS = frozenset({"thread", "executor", "greenlet"})
+
+
+# Roots that serve no request and run where none could be supplied (a worker, a scheduler, a
+# ``flask`` command): request data read there has no request to come from.
+REQUEST_LESS_ROOT_KINDS = frozenset({"celery-task", "celery-signal", "rq-job", "dramatiq-actor", "huey-task",
+                                     "scheduler-job", "click-command"})
+
+
 @dataclass(frozen=True)
 class CallRoot:
     callee: str

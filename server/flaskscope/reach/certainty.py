@@ -22,6 +22,7 @@ from typing import Any
 from flaskscope.findings import Gap, Hop, Root
 from flaskscope.index.builder import dotted_text
 from flaskscope.index.model import Scope
+from flaskscope.knowledge import roots as table
 from flaskscope.knowledge.gaps import GapKind
 from flaskscope.knowledge.testing import PATCH_BY_OBJECT, PATCH_BY_STRING
 from flaskscope.resolve.values import Resolver, Workspace
@@ -30,7 +31,6 @@ _UNKNOWN: Any = object()  # a value the evaluation does not know
 _NOT_NONE: Any = object()  # an object known only not to be None (a call's result, a lambda, ...)
 _MAX_NODES = 2000  # a function larger than this is not searched for the hop's branch
 _BODY_ROOTS = frozenset({"import-time", "script"})
-_SHARED_OBJECT_ROOTS = frozenset({"thread", "executor", "greenlet"})  # same process, same objects
 _NEVER_NONE_KINDS = frozenset({"instance", "class", "scope", "scopes"})  # resolver values that are objects
 
 
@@ -47,7 +47,7 @@ class Certainty:
     def _cached(self, root: Root, chain: tuple[Hop, ...]) -> Gap | None:
         """A ``cached_property`` reached in a thread that shares its objects with the code that
         started it: the value may already be cached from there, and its getter never run again."""
-        if root.kind not in _SHARED_OBJECT_ROOTS:
+        if root.kind not in table.SAME_PROCESS_ROOT_KINDS:
             return None
         for hop in chain[1:]:
             scope = self.ws.scopes.get(hop.scope)

@@ -59,12 +59,33 @@ class Entries:
 
 
 @dataclass
+class CliFacts:
+    """How one module's code runs the project's CLI itself (read again only when that module is)."""
+
+    invoked: dict[str, Level] = field(default_factory=dict)  # click command or group -> least level it is called at
+    app_cli_level: Level | None = None  # least level ``app.cli()`` is called at, if it is
+    unnamed_registration: Gap | None = None  # ``app.cli.add_command(<unresolvable>)``, if any
+
+
+@dataclass(frozen=True)
+class ModuleTests:
+    """A test module's tests as a run worked them out: a focused run keeps them unless one of the
+    modules they were read from changed."""
+
+    tests: tuple[tuple[str, Level, Gap | None, tuple[str, ...]], ...]  # qualname, level, gap, leaking fixtures
+    requests: dict[str, Level]  # fixture -> the least setup level these tests request it at
+    consulted: frozenset[str]  # the modules their levels were read from
+
+
+@dataclass
 class Registrations:
     """What the project registers by calls and decorators: a focused run keeps a whole run's."""
 
     views: set[str] = field(default_factory=set)
     cli_added: set[str] = field(default_factory=set)  # commands added by ``app.cli.add_command``
     commands: dict[str, set[str]] = field(default_factory=dict)  # as ``Entries.commands``
+    cli_facts: dict[str, CliFacts] = field(default_factory=dict)  # by module name
+    tests: dict[str, ModuleTests] = field(default_factory=dict)  # by module name
 
 
 class EntryFinder:
@@ -89,26 +110,33 @@ class EntryFinder:
         self._task_assignment_list: list[tuple[Scope, ast.expr, ast.expr]] | None = None
         self._import_levels = ImportLevels(self.ws)
         self._rq_worker: tuple[Gap | None] | None = None
+        self._cli_facts: dict[str, CliFacts] = dict(registered.cli_facts)
+        self._module_tests: dict[str, ModuleTests] = dict(registered.tests)
+        self._edited: frozenset[str] = frozenset()  # a focused run's changed modules
+        # The project-wide view of ``_cli_facts``, merged once the registrations are read:
         self._invoked: dict[str, Level] = {}  # click command or group -> least level the project calls it at
         self._app_cli_level: Level | None = None  # least level the project calls ``app.cli()`` at, if it does
         self._unnamed_registration: Gap | None = None  # ``app.cli.add_command(<unresolvable>)``, if any
 
-    def find(self, only: frozenset[str] | None = None) -> Entries:
+    def find(self, only: frozenset[str] | None = None, edited: frozenset[str] | None = None) -> Entries:
         """The roots of the workspace, or only those declared in the modules named in ``only``.
 
         With ``only`` (a focused run after an edit), the views, registered commands and fixtures
         known from the last whole run (``registered``, ``fixtures``) are kept and those of the
         ``only`` modules are found again; a registration the edit removed stays until the whole run.
+        Tests are worked out again where ``edited`` (default ``only``) changed what they were read from.
         """
+        self._edited = (only or frozenset()) if edited is None else edited
         scopes = list(self.ws.scopes.values()) if only is None else self._scopes_in(only)
         self.resolver.use_fixtures(self.fixture_table(only)[0])
+        for name in only or ():
+            self._cli_facts.pop(name, None)  # read again below
         for number, scope in enumerate(scopes):
             if number % 256 == 0:
                 self.checkpoint()
             for call in scope.calls:
                 self._registrations(scope, call)
-        if only is not None:
-            self._project_cli_facts(only)
+        self._merge_cli_facts()
         for module in self.ws.modules.values():
             if only is not None and module.name not in only:
                 continue
@@ -149,7 +177,21 @@ class EntryFinder:
         """Views (by route decorator or ``add_url_rule``) and CLI commands (by ``app.cli.add_command``
         or ``@app.cli.command``) found so far."""
         return Registrations(set(self.entries.views), set(self._cli_registered),
-                             {name: set(functions) for name, functions in self.entries.commands.items()})
+                             {name: set(functions) for name, functions in self.entries.commands.items()},
+                             dict(self._cli_facts), dict(self._module_tests))
+
+    def _merge_cli_facts(self) -> None:
+        """The project's CLI facts from each module's, in the workspace's module order."""
+        for module in self.ws.modules:
+            facts = self._cli_facts.get(module)
+            if facts is None:
+                continue
+            for name, level in facts.invoked.items():
+                self._invoked[name] = min(self._invoked.get(name, level), level)
+            if facts.app_cli_level is not None:
+                self._app_cli_level = facts.app_cli_level if self._app_cli_level is None \
+                    else min(self._app_cli_level, facts.app_cli_level)
+            self._unnamed_registration = self._unnamed_registration or facts.unnamed_registration
 
     def _add(self, root: Root) -> None:
         if root.kind == table.RQ_JOB_KIND and root.level < Level.APP and root.gap is None:
@@ -197,8 +239,9 @@ class EntryFinder:
             for name in scope_names(target):  # one command, or each of a loop's (``for cmd in (...)``)
                 self._cli_registered.add(name)
                 self._name_command(name, _argument(call.node, 1, "name"))
-            if not scope_names(target) and self._unnamed_registration is None:
-                self._unnamed_registration = Gap(GapKind.DYNAMIC_REGISTRATION.value, self._path(scope),
+            facts = self._cli_facts.setdefault(scope.module, CliFacts())
+            if not scope_names(target) and facts.unnamed_registration is None:
+                facts.unnamed_registration = Gap(GapKind.DYNAMIC_REGISTRATION.value, self._path(scope),
                                                  call.span.line, "a command added to `app.cli` that cannot be named")
         if not callee and not call.is_decorator:
             invoked = self.resolver.value_of(scope, call.func)
@@ -206,11 +249,13 @@ class EntryFinder:
             if invoked == Value("instance", table.CLI_GROUP_CLASS):
                 # ``app.cli()`` from ``python manage.py``: the app's commands run in whatever this has
                 level = max(call.level, self._decorator_level(scope.qualname))
-                self._app_cli_level = level if self._app_cli_level is None else min(self._app_cli_level, level)
+                facts = self._cli_facts.setdefault(scope.module, CliFacts())
+                facts.app_cli_level = level if facts.app_cli_level is None else min(facts.app_cli_level, level)
             if function is not None and function.decorators:
                 # ``cli()`` inside ``with app.app_context():``: a click group or command run from here
                 level = max(call.level, self._decorator_level(scope.qualname))
-                self._invoked[invoked.name] = min(self._invoked.get(invoked.name, level), level)
+                facts = self._cli_facts.setdefault(scope.module, CliFacts())
+                facts.invoked[invoked.name] = min(facts.invoked.get(invoked.name, level), level)
         if callee in table.VIEW_REGISTRARS:
             position, keyword = table.VIEW_REGISTRARS[callee]
             expr = _argument(call.node, position, keyword)
@@ -233,9 +278,9 @@ class EntryFinder:
             function = self.ws.scopes.get(target)
             if function is None:
                 continue
-            level = self._celery_level(function, factory, scope) if spec.level == table.CELERY else spec.level
+            level = self._decorator_root_level(spec, function, factory, scope)
             self._add(Root(spec.kind, self._path(function), function.span.line,
-                           max(level, self._decorator_level(target)), spec.what, target))  # type: ignore[arg-type]
+                           max(level, self._decorator_level(target)), spec.what, target))
 
     def _call_root(self, scope: Scope, call: CallSite) -> None:
         self._decorator_applied_by_call(scope, call)
@@ -347,17 +392,17 @@ class EntryFinder:
             spec = self.knowledge.decorator_roots.get(name)
             if spec is None:
                 continue
-            if spec.level == table.CELERY:
-                level = self._celery_level(scope, decorator)
-            else:
-                level = spec.level  # type: ignore[assignment]
+            level = self._decorator_root_level(spec, scope, decorator)
+            run_by_project = False  # by its own ``cli()``/``app.cli()`` rather than by ``flask``
             if spec.kind == "click-command" and (scope.qualname in self._cli_registered
                                                  or self._in_registered_group(scope, decorator)):
                 # Run by ``flask <command>``, inside the context it pushed to load the app; the project
                 # running ``app.cli()`` itself decides instead.
                 level = max(level, Level.APP if self._app_cli_level is None else self._app_cli_level)
+                run_by_project = self._app_cli_level is not None
             if spec.kind == "click-command":
-                level = max(level, self._invocation_level(scope, decorator))
+                level = max(level, self._invocation_level(scope, decorator) or Level.NONE)
+                run_by_project = run_by_project or self._invocation_level(scope, decorator, None) is not None
             gap = self._unnamed_registration if spec.kind == "click-command" and level < Level.APP else None
             if name in table.GROUP_COMMAND_DECORATORS and isinstance(decorator, ast.Call) and level < Level.APP:
                 level, group_gap = self._group_level(scope, decorator, level)
@@ -368,23 +413,21 @@ class EntryFinder:
                 self.entries.views.add(scope.qualname)
                 continue
             self._add(Root(spec.kind, self._path(scope), scope.span.line, max(level, provided), spec.what,
-                           scope.qualname, gap=gap))
+                           scope.qualname, gap=gap, run_by_project=run_by_project))
 
-    def _project_cli_facts(self, done: frozenset[str]) -> None:
-        """A focused run's registrations came from the edited modules; how the project runs ``app.cli``
-        and the commands it adds are project-wide: read the other modules' calls that can say so."""
-        for scope in self.ws.scopes.values():
-            if scope.module in done:
-                continue
-            for call in scope.calls:
-                func = call.func
-                if (isinstance(func, ast.Attribute) and func.attr in ("add_command", "cli")) \
-                        or (isinstance(func, ast.Name) and not call.is_decorator):
-                    self._registrations(scope, call)
+    def _decorator_root_level(self, spec: table.DecoratorRoot, function: Scope, decorator: ast.expr,
+                              where: Scope | None = None) -> Level:
+        """The context a root decorator runs the function in, by its table row: a Celery task's is its
+        app's or base's (the decorator read in ``where``, when it is applied by a call there)."""
+        if spec.level == table.CELERY:
+            return self._celery_level(function, decorator, where)
+        return spec.level  # type: ignore[return-value]
 
-    def _invocation_level(self, command: Scope, decorator: ast.expr) -> Level:
+    def _invocation_level(self, command: Scope, decorator: ast.expr, uninvoked: Level | None = Level.NONE
+                          ) -> Level | None:
         """The least context the project's own code invokes the command (or its group) in, when
-        every visible invocation has one (``with app.app_context(): cli()``); NONE otherwise."""
+        every visible invocation has one (``with app.app_context(): cli()``); ``uninvoked`` (NONE)
+        when the project never invokes it itself."""
         parent = self.ws.scopes.get(command.parent or "")
         func = decorator.func if isinstance(decorator, ast.Call) else decorator
         names = [command.qualname]
@@ -393,7 +436,7 @@ class EntryFinder:
             if group.kind == "scope":
                 names.append(group.name)
         levels = [self._invoked[name] for name in names if name in self._invoked]
-        return min(levels) if levels else Level.NONE
+        return min(levels) if levels else uninvoked
 
     def _in_registered_group(self, command: Scope, decorator: ast.expr) -> bool:
         """``@billing.command()`` where ``app.cli.add_command(billing)`` added the plain group: run as
@@ -627,28 +670,22 @@ class EntryFinder:
     def _pytest_roots(self, only: frozenset[str] | None) -> None:
         fixtures, _autouse = self.fixture_table(only)
         model = PytestModel(self.resolver, fixtures, self.facts.uses_pytest_flask)
-        tests: list[tuple[ModuleIndex, Scope, Level, Gap | None]] = []
-        # Every test's level is worked out, also in a focused run: a fixture's level, and which tests run
-        # after a leaked context, depend on the tests elsewhere. Roots are added for ``only``'s modules.
+        # Every test's level is needed, also in a focused run: a fixture's level, and which tests run
+        # after a leaked context, depend on the tests elsewhere. A focused run keeps the levels of the
+        # test modules whose sources did not change; roots are added for ``only``'s modules.
+        tests: list[tuple[ModuleIndex, Scope, Level, Gap | None, tuple[str, ...]]] = []
         for module in self.ws.modules.values():
             stem = module.path.stem
             if not (stem.startswith("test_") or stem.endswith("_test")):
                 continue
-            for scope in module.scopes.values():
-                if scope.kind != "function" or not scope.name.startswith("test"):
-                    continue
-                if scope.parent != module.body_scope.qualname:
-                    continue
-                if scope.class_qualname is not None:
-                    klass = self.ws.classes[scope.class_qualname]
-                    if not (klass.name.startswith("Test") or
-                            "unittest.TestCase" in self.resolver.external_bases(klass.qualname)):
-                        continue
-                level, gap = model.test_level(scope)
-                level = max(level, self._decorator_level(scope.qualname))  # a declared provider on the test
-                tests.append((module, scope, level, gap))
-        self._leaked_contexts(model, tests)
-        for module, scope, level, gap in tests:
+            carried = self._module_tests.get(module.name)
+            if only is None or carried is None or carried.consulted & self._edited:
+                carried = self._module_tests[module.name] = self._work_out_tests(model, module)
+            for qualname, level, gap, leaking in carried.tests:
+                tests.append((module, self.ws.scopes[qualname], level, gap, leaking))
+            for fixture, setup in carried.requests.items():
+                model.requested(fixture, setup)
+        for module, scope, level, gap in self._leaked_contexts(tests):
             if only is None or module.name in only:
                 self._add(Root("pytest", module.path, scope.span.line, level, "a pytest test", scope.qualname,
                                gap=gap))
@@ -662,19 +699,45 @@ class EntryFinder:
             self._add(Root("pytest", self._path(scope), scope.span.line, level, "a pytest fixture", qualname,
                            gap=gap))
 
-    def _leaked_contexts(self, model: PytestModel, tests: list[tuple[ModuleIndex, Scope, Level, Gap | None]]) -> None:
+    def _work_out_tests(self, model: PytestModel, module: ModuleIndex) -> ModuleTests:
+        """The level of each test of a test module, and what they were read from."""
+        tests = []
+        requests: dict[str, Level] = {}
+        consulted: set[str] = {module.name}
+        for scope in module.scopes.values():
+            if scope.kind != "function" or not scope.name.startswith("test"):
+                continue
+            if scope.parent != module.body_scope.qualname:
+                continue
+            if scope.class_qualname is not None:
+                klass = self.ws.classes[scope.class_qualname]
+                if not (klass.name.startswith("Test") or
+                        "unittest.TestCase" in self.resolver.external_bases(klass.qualname)):
+                    continue
+            level, gap = model.test_level(scope)
+            level = max(level, self._decorator_level(scope.qualname))  # a declared provider on the test
+            tests.append((scope.qualname, level, gap, tuple(sorted(model.leaking_fixtures(scope)))))
+            for fixture, setup in model.requests_of(scope).items():
+                requests[fixture] = min(requests.get(fixture, setup), setup)
+            consulted |= model.consulted_modules(scope)
+        return ModuleTests(tuple(tests), requests, frozenset(consulted))
+
+    def _leaked_contexts(self, tests: list[tuple[ModuleIndex, Scope, Level, Gap | None, tuple[str, ...]]]
+                         ) -> list[tuple[ModuleIndex, Scope, Level, Gap | None]]:
         """A test with no context of its own, run after a test whose fixture left a context pushed
         (pytest's order: files by path, tests by position), has that context: not certain either way."""
+        result = [(module, scope, level, gap) for module, scope, level, gap, _ in tests]
         ordered = sorted(range(len(tests)), key=lambda i: (tests[i][0].path.parts, tests[i][1].span.line))
         leaked: Gap | None = None
         for i in ordered:
-            module, scope, level, gap = tests[i]
+            module, scope, level, gap, leaking = tests[i]
             if level is Level.NONE and gap is None and leaked is not None:
-                tests[i] = (module, scope, level, leaked)
-            for qualname in sorted(model.leaking_fixtures(scope)):
+                result[i] = (module, scope, level, leaked)
+            for qualname in leaking:
                 fixture = self.ws.scopes[qualname]
                 leaked = leaked or Gap(GapKind.LEAKED_CONTEXT.value, self._path(fixture), fixture.span.line,
                                        f"fixture `{fixture.name}` leaves a context pushed after {scope.name}")
+        return result
 
     # ------------------------------------------------------------ streaming
     def _stream_roots(self, view: Scope) -> None:

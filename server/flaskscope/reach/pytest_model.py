@@ -41,6 +41,9 @@ class PytestModel:
         self._autouse: dict[str, tuple[str, ...]] = {}
         self._modules_fixtures: dict[str, dict[str, str]] | None = None
         self._requested_at: dict[str, Level] = {}  # fixture -> the least setup level of the tests requesting it
+        self._setup: dict[str, Level] = {}  # test -> what its class's setup leaves pushed
+        self._names: dict[str, set[str]] = {}  # test or fixture -> the fixture names its closure requests
+        self._lookup_places: dict[str, list[ModuleIndex]] = {}
         self._closures: dict[str, set[str]] = {}  # test or fixture -> the fixtures its closure runs
 
     # ---------------------------------------------------------------- levels
@@ -61,8 +64,57 @@ class PytestModel:
         if mark is not None and mark.expr is not None:
             names.extend(self._marked_fixtures(_listed(mark.expr)))
         names.extend(self.autouse_visible(module))
+        self._setup[test.qualname] = level
         closure_level, closure_gap = self._closure(test, names, level)
         return max(level, closure_level), gap or closure_gap
+
+    def requests_of(self, test: Scope) -> dict[str, Level]:
+        """Fixture -> the setup level the test requests it at (after ``test_level``): what the
+        fixture's own level depends on, kept so a focused run need not work the test out again."""
+        setup = self._setup.get(test.qualname, Level.NONE)
+        return {fixture: setup for fixture in self._closures.get(test.qualname, ())}
+
+    def requested(self, fixture: str, setup: Level) -> None:
+        """A test worked out in an earlier run requests ``fixture`` after ``setup``."""
+        self._requested_at[fixture] = min(self._requested_at.get(fixture, setup), setup)
+
+    def consulted_modules(self, test: Scope) -> frozenset[str]:
+        """The modules whose text a test's level was read from (after ``test_level``): its own and its
+        fixtures' modules, with the conftests and plugins they see, the modules the fixture names it
+        requests are imported from, its class chain's and its decorators'. A test none of whose
+        modules changed keeps its level."""
+        requested = self._names.get(test.qualname, set())
+        places = {test.module, *(self.ws.scopes[q].module for q in self._closures.get(test.qualname, ()))}
+        consulted: set[str] = set()
+        for name in places:
+            for module in self._seen_from(self.ws.modules[name]):
+                consulted.add(module.name)
+                for fixture in requested:
+                    binding = module.globals.get(fixture)
+                    if binding is not None and binding.kind == "import":
+                        imported = self.ws.modules.get(binding.target.rpartition(".")[0])
+                        if imported is not None:
+                            consulted.add(imported.name)
+        if test.class_qualname is not None:
+            consulted.update(info.module for info in self.resolver.class_chain(test.class_qualname))
+        for name, _ in self.resolver.decorators(test):
+            if name in self.ws.scopes:
+                consulted.add(self.ws.scopes[name].module)
+        return frozenset(consulted)
+
+    def _seen_from(self, module: ModuleIndex) -> list[ModuleIndex]:
+        """The modules pytest looks fixtures up in for a test or fixture of ``module``."""
+        known = self._lookup_places.get(module.name)
+        if known is None:
+            known = []
+            pending = [module, *self._conftests_above(module), *self.plugins()]
+            while pending:
+                place = pending.pop()
+                if place not in known:
+                    known.append(place)
+                    pending.extend(self.ws.modules[m] for m in place.star_imports if m in self.ws.modules)
+            self._lookup_places[module.name] = known
+        return known
 
     def fixture_level(self, fixture: Scope) -> tuple[Level, Gap | None]:
         """The context a fixture's body starts in: autouse fixtures of its scope run before it."""
@@ -81,6 +133,7 @@ class PytestModel:
         if dynamic is not None:
             pending.extend((name, start) for name in dynamic[0])
             gap = gap or dynamic[1]
+        self._names[start.qualname] = seen
         while pending:
             name, requester = pending.pop()
             if name in seen or name in table.NEUTRAL_FIXTURES:
@@ -130,7 +183,7 @@ class PytestModel:
             fixture = self.ws.scopes[qualname]
             if fixture.is_generator:
                 held = max(fixture.yield_levels, default=Level.NONE)
-                if held > Level.NONE and _declared_scope(fixture) != "function":
+                if held > Level.NONE and declared_scope(fixture) != "function":
                     leaking.add(qualname)
             elif fixture.exit_level > Level.NONE:
                 leaking.add(qualname)
@@ -374,7 +427,7 @@ def declares_autouse(decorator: ast.expr) -> bool:
         k.arg == "autouse" and isinstance(k.value, ast.Constant) and bool(k.value.value) for k in decorator.keywords)
 
 
-def _declared_scope(fixture: Scope) -> str:
+def declared_scope(fixture: Scope) -> str:
     """``@pytest.fixture(scope="session")`` -> "session"; a computed scope counts as a wide one."""
     for decorator in fixture.decorators:
         if isinstance(decorator, ast.Call):

@@ -322,6 +322,10 @@ class Search:
         return sink.rule_code
 
     # ----------------------------------------------------------------- calls
+    def walked(self, call: CallSite) -> bool:
+        """Whether the search has followed (or tried to follow) this call."""
+        return id(call) in self._call_targets
+
     def call_targets(self, scope: Scope, call: CallSite) -> tuple[str, ...]:
         cached = self._call_targets.get(id(call))
         if cached is not None:

@@ -45,3 +45,11 @@ def as_data(gaps: list[Finding]) -> list[dict[str, Any]]:
              "where": {"path": display_path(f.gap.path), "line": f.gap.line},
              "root": {"path": display_path(f.root.path), "line": f.root.line, "kind": f.root.kind}}
             for f in gaps if f.gap is not None]
+
+
+def render_resolution(resolution: dict[str, float | int]) -> str:
+    """``--statistics``: how many calls on the entry points' paths the analysis could not follow."""
+    roots = resolution["roots"]
+    return (f"\n{resolution['unresolved']:5d}  of {resolution['calls']} calls on the paths of {roots} "
+            f"entry point{'s' if roots != 1 else ''} stay unresolved ({resolution['share']:.1%}; median per "
+            f"entry point {resolution['median_root_share']:.1%}): a context error behind one of them is not seen")

@@ -47,8 +47,9 @@ def render(findings: list[Finding], config: Config, with_fixes: bool = False) ->
     return json.dumps({"version": __version__, "diagnostics": diagnostics}, indent=2)
 
 
-def with_gaps(report: str, gaps: list[dict[str, Any]]) -> str:
-    """The report with its ``gaps`` list (``--show-gaps``): a key added, the rest of the schema unchanged."""
+def with_key(report: str, key: str, value: Any) -> str:
+    """The report with one key added (``gaps`` for ``--show-gaps``, ``resolution`` for
+    ``--statistics``), the rest of the schema unchanged."""
     data = json.loads(report)
-    data["gaps"] = gaps
+    data[key] = value
     return json.dumps(data, indent=2)
