@@ -13,7 +13,7 @@ from flaskscope.fixes.context import FixContext, context_method, wrap_in_scope
 from flaskscope.fixes.model import Fix, TextEdit
 from flaskscope.index.model import ModuleIndex, Scope
 from flaskscope.levels import Level
-from flaskscope.reach.pytest_model import declared_scope
+from flaskscope.reach.pytest_model import declared_scope, held_level
 
 
 def pytest_app_fixture(ctx: FixContext, finding: Finding) -> Fix | None:
@@ -93,8 +93,7 @@ def _app_fixture_holding(ctx: FixContext, module: ModuleIndex, needs: Level) -> 
     fixture = _visible_fixture(ctx, module, "app")
     if fixture is None:
         return None
-    held = max(fixture.yield_levels, default=Level.NONE) if fixture.is_generator else fixture.exit_level
-    return fixture if held >= needs else None
+    return fixture if held_level(fixture) >= needs else None
 
 
 def _builds_an_app(ctx: FixContext, fixture: Scope) -> bool:

@@ -154,8 +154,7 @@ class PytestModel:
                 self._requested_at[found] = min(self._requested_at.get(found, setup), setup)
             self._closures.setdefault(start.qualname, set()).add(found)
             fixture = self.ws.scopes[found]
-            provided = max(fixture.yield_levels, default=Level.NONE) if fixture.is_generator else fixture.exit_level
-            level = max(level, provided)
+            level = max(level, held_level(fixture))
             pending.extend((param, fixture) for param in self._parameters(fixture))
             inner = self._dynamic(fixture)
             if inner is not None:
@@ -425,6 +424,12 @@ def declares_autouse(decorator: ast.expr) -> bool:
     """``@pytest.fixture(autouse=True)``."""
     return isinstance(decorator, ast.Call) and any(
         k.arg == "autouse" and isinstance(k.value, ast.Constant) and bool(k.value.value) for k in decorator.keywords)
+
+
+def held_level(fixture: Scope) -> Level:
+    """The context a fixture leaves pushed while its requester runs: held across its ``yield``, or
+    left pushed by a plain fixture that returns."""
+    return max(fixture.yield_levels, default=Level.NONE) if fixture.is_generator else fixture.exit_level
 
 
 def declared_scope(fixture: Scope) -> str:
