@@ -239,3 +239,21 @@ async def test_open_files_get_results_before_indexing_ends(client: LanguageClien
     ended = [r for reports in client.progress_reports.values() for r in reports
              if isinstance(r, types.WorkDoneProgressEnd)]
     assert not ended, "the open file waited for the whole workspace"
+
+
+async def test_a_workspace_whose_path_needs_quoting_in_uris(client: LanguageClient, tmp_path: Path) -> None:
+    """Clients quote ``+`` and spaces in URIs, pygls keys open documents unquoted: an edited file
+    there must still be found open (its hover explained, its edit answered by the focused run)."""
+    project = copy_case("thread_config_read", tmp_path / "my reports+2024") / "project"
+    await start(client, project)
+    reports = project / "app" / "reports.py"
+    uri = open_file(client, reports)
+    assert "%2B" in uri and "%20" in uri
+    await wait_for_diagnostics(client, uri)
+    change(client, uri, 2, reports.read_text(encoding="utf-8") + "\n\ndef unused():\n    return 1\n")
+    while client.diagnostics.get(uri) is None or client.diagnostics[uri] == []:
+        await wait_for(client, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    answer = await client.text_document_hover_async(types.HoverParams(
+        types.TextDocumentIdentifier(uri), types.Position(4, 20)))
+    assert answer is not None and isinstance(answer.contents, types.MarkupContent)
+    assert "FCX101" in answer.contents.value and "app/views.py:12" in answer.contents.value

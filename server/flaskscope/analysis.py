@@ -11,9 +11,10 @@ import contextlib
 import gc
 import hashlib
 import re
+import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Mapping
 
 from flaskscope.config import Config, ConfigError, find_config, load_config
 from flaskscope.findings import Finding, Gap, Hop, Root
@@ -26,11 +27,12 @@ from flaskscope.knowledge.project import project_knowledge, unmatched_declaratio
 from flaskscope.levels import Level
 from flaskscope.reach import resolution
 from flaskscope.reach.certainty import Certainty
+from flaskscope.reach.demand import needs_by_name
 from flaskscope.reach.entries import Entries, EntryFinder, ProjectFacts, Registrations
 from flaskscope.reach.search import Hit, Search, Summary
-from flaskscope.resolve.jedi_fallback import JediFallback
+from flaskscope.resolve.jedi_fallback import MIN_JEDI_BUDGET, JediBudget, JediFallback
 from flaskscope.resolve.values import CallsByName, PatchedCalls, Resolver, Workspace
-from flaskscope.result import AnalysisResult, SinkSite
+from flaskscope.result import AnalysisResult, JediUse, SinkSite
 from flaskscope.source import decode_source, read_source, syntax_error_message
 from flaskscope.stale import LineMap, carry_over, moved_root
 from flaskscope.suppressions import Suppression, SuppressionMap, is_suppressed, suppressions_in
@@ -237,32 +239,6 @@ _FLASK_PIN = re.compile(
     r"""(?im)^[\s"']*flask["']?\s*(?:\[[^\]]*\])?\s*(?:>=|==|~=|=\s*["']?[\^~]?|>)\s*(\d+)\.(\d+)""")
 
 
-def worth_asking_jedi(ws: Workspace, sink_scopes: set[str]) -> frozenset[str]:
-    """Names of workspace functions that may reach a sink: an over-approximation by name.
-
-    It starts from the scopes where a use really resolves to a sink and spreads to every function
-    that calls one of those names. A call whose attribute name is not here cannot lead to a finding
-    whatever it resolves to, so jedi is never asked about it.
-    """
-    reaching = {ws.scopes[q].name for q in sink_scopes}
-    callers: dict[str, set[str]] = {}
-    for scope in ws.scopes.values():
-        if scope.kind not in ("function", "lambda"):
-            continue
-        for call in scope.calls:
-            func = call.func
-            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
-            if name:
-                callers.setdefault(name, set()).add(scope.name)
-    frontier = list(reaching)
-    while frontier:
-        for caller in callers.get(frontier.pop(), ()):
-            if caller not in reaching:
-                reaching.add(caller)
-                frontier.append(caller)
-    return frozenset(reaching)
-
-
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
     """Hold off Python's cycle collector while the engine builds its tables.
@@ -314,6 +290,7 @@ class Analyzer:
         self.config = config  # None: found next to the analysed files on each run
         self.index_cache = IndexCache()
         self._jedi: JediFallback | None = None
+        self._indexing_seconds = 0.0
         self.interrupt: Callable[[], bool] | None = None  # polled during a run: True gives it up
         self._whole: _WholeRun | None = None  # what the last whole-workspace run found, for focused runs
 
@@ -354,8 +331,10 @@ class Analyzer:
                                  whole.fixtures, whole.registered)
             entries = finder.find(only=names | declaring, edited=names)
             edited_paths = {m.path for m in replaced.values()}
-            search = Search(resolver, whole.facts, self._focused_jedi(replaced.values()),
-                            whole.worth_asking | {s.name for s in edited_scopes}, entries.commands)
+            # What an edited function may reach is not known before the search: its name may lead anywhere.
+            worth_asking = {**whole.worth_asking, **{s.name: Level.REQUEST for s in edited_scopes}}
+            search = Search(resolver, whole.facts, self._focused_jedi(replaced.values(), whole.config),
+                            worth_asking, entries.commands)
             search.reuse(whole.summaries, reaching | {s.qualname for s in edited_scopes})
             # Every finding of the roots searched again: those in the edited files are published; the
             # others let hover on a root in an edited file say what it reaches elsewhere.
@@ -373,12 +352,20 @@ class Analyzer:
             return self._finish(findings, list(modules.values()), whole.config, resolver, entries,
                                 len(replaced), sites, whole.facts, collected, fix_paths=edited_paths)
 
-    def _focused_jedi(self, edited: Iterable[ModuleIndex]) -> JediFallback | None:
+    def _focused_jedi(self, edited: Iterable[ModuleIndex], config: Config) -> JediFallback | None:
         """The whole run's jedi, told where the edited modules' functions now are."""
         if self._jedi is None:
             return None
         self._jedi.update(edited)
+        self._jedi.start_run(self._jedi_budget(config))
         return self._jedi
+
+    def _jedi_budget(self, config: Config) -> JediBudget:
+        """The configured budget, or as long as indexing the workspace took (at least a second):
+        jedi then at most doubles a cold check, however many questions the project raises."""
+        if config.jedi_budget is not None:
+            return JediBudget(config.jedi_budget)
+        return JediBudget(max(MIN_JEDI_BUDGET, self._indexing_seconds))
 
     def _check_interrupt(self) -> None:
         if self.interrupt is not None and self.interrupt():
@@ -403,8 +390,11 @@ class Analyzer:
              overlay: dict[Path, str] | None = None, files: list[SourceFile] | None = None,
              contents: dict[Path, bytes | None] | None = None) -> AnalysisResult:
         stale: dict[Path, LineMap] = {}
+        started = time.perf_counter()
         modules = index_files(paths, warn, overlay, self.index_cache, config, self.progress, files, contents,
                               self.interrupt, stale if self.keep_last_good else None)
+        # The longest indexing seen: later runs of a long-lived analyzer hit the index cache.
+        self._indexing_seconds = max(self._indexing_seconds, time.perf_counter() - started)
         ws = Workspace(modules)
         resolver = Resolver(ws, frozenset(config.extra_sinks))
         facts = project_facts(self.root, modules, config)
@@ -420,10 +410,10 @@ class Analyzer:
             if self._jedi is None:
                 self._jedi = JediFallback(self.root, modules)
             jedi = self._jedi
-            jedi.reset(modules)
-        search = Search(resolver, facts, jedi, frozenset(), entries.commands)
+            jedi.reset(modules, self._jedi_budget(config))
+        search = Search(resolver, facts, jedi, {}, entries.commands)
         sink_sites = _sink_sites(ws, search, entries.views, facts)
-        search.worth_asking = worth_asking_jedi(ws, {site.scope for site in sink_sites})
+        search.worth_asking = needs_by_name(ws, sink_sites, entries.views)
         collected = _collect(ws, entries.roots, search, self._check_interrupt,
                              SuppressionMap({m.path: m.source for m in modules}, config.allow_bare_noqa))
         findings = collected.findings
@@ -438,6 +428,8 @@ class Analyzer:
         result = self._finish(findings, modules, config, resolver, entries, len(modules), sink_sites, facts,
                               collected)
         result.jedi_queries = jedi.queries if jedi else 0
+        result.jedi = JediUse(jedi.queries, jedi.answered, len(jedi.unasked), jedi.seconds, jedi.budget.seconds) \
+            if jedi else None
         if self.measure_resolution:
             result.resolution = resolution.measure(search, entries.roots).as_data()
         if stale:
@@ -499,7 +491,7 @@ class _WholeRun:
     calls: CallsByName
     fixtures: tuple[dict[str, str], list[str]]
     call_groups: dict[str, dict[str, list[tuple[Scope, ast.Call]]]]
-    worth_asking: frozenset[str]
+    worth_asking: Mapping[str, Level]
     summaries: dict[tuple[str, Level], Summary]
     _callers: dict[str, set[str]] | None = None
 

@@ -178,8 +178,12 @@ def run_check(args: argparse.Namespace) -> int:
         report += gap_report.render_statistics(result.gaps)
         if result.resolution is not None:
             report += gap_report.render_resolution(result.resolution)
+        if result.jedi is not None:
+            report += gap_report.render_jedi(result.jedi)
     elif args.statistics and args.format == "json" and result.resolution is not None:
         report = json_report.with_key(report, "resolution", result.resolution)
+        if result.jedi is not None:
+            report = json_report.with_key(report, "jedi", result.jedi.as_data())
     if args.show_gaps:
         if args.format == "json":
             report = json_report.with_key(report, "gaps", gap_report.as_data(result.gaps))

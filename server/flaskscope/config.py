@@ -41,6 +41,9 @@ class Config:
     extra_providers: dict[str, str] = field(default_factory=dict)  # decorator -> "app" | "request"
     app: str | None = None  # "package.module:expression" the fixes should use for the app
     allow_bare_noqa: bool = False
+    # Seconds jedi may take in one run; None: as long as reading and indexing the files took (at
+    # least ``jedi_fallback.MIN_JEDI_BUDGET``). What is left unasked stays unresolved: slower checks or fewer answers.
+    jedi_budget: float | None = None
 
     @property
     def base(self) -> Path:
@@ -131,7 +134,7 @@ def _parse(table: dict[str, Any], path: Path) -> Config:
         return {str(k): str(v) for k, v in value.items()}
 
     known = {"select", "ignore", "extend-select", "per-file-ignores", "exclude", "extend-exclude", "severity",
-             "extra-sinks", "extra-roots", "extra-providers", "app", "allow-bare-noqa"}
+             "extra-sinks", "extra-roots", "extra-providers", "app", "allow-bare-noqa", "jedi-budget"}
     for key in table:
         if key not in known:
             raise fail(key, f"is not a flaskscope setting (known: {', '.join(sorted(known))})")
@@ -178,4 +181,9 @@ def _parse(table: dict[str, Any], path: Path) -> Config:
         if not isinstance(table["allow-bare-noqa"], bool):
             raise fail("allow-bare-noqa", "must be true or false")
         values["allow_bare_noqa"] = table["allow-bare-noqa"]
+    if "jedi-budget" in table:
+        budget = table["jedi-budget"]
+        if isinstance(budget, bool) or not isinstance(budget, (int, float)) or budget < 0:
+            raise fail("jedi-budget", "must be a number of seconds (0 or more), e.g. 30")
+        values["jedi_budget"] = float(budget)
     return Config(**values)

@@ -29,12 +29,28 @@ class SinkSite:
     in_view: bool
 
 
+@dataclass(frozen=True)
+class JediUse:
+    """What jedi cost in a run and what it gave, for ``check --statistics`` and the benches."""
+
+    asked: int
+    answered: int  # questions answered with a workspace function
+    unasked: int  # questions left when the budget was spent: their calls stay unresolved
+    seconds: float
+    budget: float | None  # seconds; None: no limit
+
+    def as_data(self) -> dict[str, float | int | None]:
+        return {"asked": self.asked, "answered": self.answered, "unasked": self.unasked,
+                "seconds": round(self.seconds, 3), "budget": None if self.budget is None else round(self.budget, 3)}
+
+
 @dataclass
 class AnalysisResult:
     findings: list[Finding]  # what is left after configuration and suppressions
     warnings: list[str] = field(default_factory=list)
     files: int = 0
     jedi_queries: int = 0
+    jedi: JediUse | None = None  # None: jedi was not used
     roots: list[Root] = field(default_factory=list)
     sink_sites: list[SinkSite] = field(default_factory=list)
     paths: list[Path] = field(default_factory=list)  # every file analysed

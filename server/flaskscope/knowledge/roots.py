@@ -197,8 +197,13 @@ VIEW_DECORATORS: dict[str, Level] = {
     "flask.Flask.shell_context_processor": Level.APP,
 }
 
-# Methods of these base classes are views.
-VIEW_BASES: tuple[str, ...] = ("flask.views.MethodView", "flask.views.View", "flask.MethodView", "flask.View")
+# Methods of these base classes are views. The REST extensions' resources are MethodViews
+# (Flask dispatches their ``get``/``post`` inside the request).
+VIEW_BASES: tuple[str, ...] = (
+    "flask.views.MethodView", "flask.views.View", "flask.MethodView", "flask.View",
+    "flask_restx.Resource", "flask_restx.resource.Resource", "flask_restful.Resource",
+    "flask_restplus.Resource", "flask_restplus.resource.Resource",
+)
 
 # Methods that register a view function given as an argument.
 VIEW_REGISTRARS: dict[str, tuple[int, str]] = {

@@ -14,11 +14,12 @@ import asyncio
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls import uris
 from pygls.lsp.server import LanguageServer
-from pygls.workspace import PositionCodec
+from pygls.workspace import PositionCodec, TextDocument
 
 from flaskscope import __version__
 from flaskscope.analysis import AnalysisResult
@@ -60,12 +61,21 @@ class FlaskscopeServer(LanguageServer):
         root = self.workspace.root_path
         return Path(root) if root else None
 
+    def open_document(self, uri: str) -> TextDocument | None:
+        """The open document at ``uri`` (as a client or ``convert.uri_of`` spells it), or None.
+
+        pygls keys its documents by the *unquoted* URI, while clients and ``uri_of`` quote it: looked
+        up as sent, a file under ``a+b/`` or ``my project/`` was never found open, so its focused
+        run settled nothing and every pull waited for the whole workspace.
+        """
+        return self.workspace.text_documents.get(unquote(uri))
+
     def codec(self) -> PositionCodec:
         return PositionCodec(self.workspace.position_encoding)
 
     def lines_of(self, path: Path) -> list[str]:
         uri = convert.uri_of(path)
-        document = self.workspace.text_documents.get(uri)
+        document = self.open_document(uri)
         if document is not None:
             return list(document.lines)
         try:
@@ -94,8 +104,8 @@ class FlaskscopeServer(LanguageServer):
         """Called on the analysis thread; reads document state without mutating it."""
         texts, versions, extra = {}, {}, []
         root = self.root
-        for uri, document in list(self.workspace.text_documents.items()):
-            path_text = uris.to_fs_path(uri)
+        for document in list(self.workspace.text_documents.values()):
+            path_text = uris.to_fs_path(document.uri)
             if not path_text or not path_text.endswith(".py"):
                 continue
             path = Path(path_text).absolute()
@@ -135,7 +145,7 @@ class FlaskscopeServer(LanguageServer):
                     convert.to_diagnostic(finding, self.settings, result.config, codec, self.lines_of, self.root))
         pulled_changed = False
         for uri in set(by_uri) | set(self.published):
-            document = self.workspace.text_documents.get(uri)
+            document = self.open_document(uri)
             path_text = uris.to_fs_path(uri)
             if document is not None and path_text is not None:
                 if snapshot.versions.get(Path(path_text).absolute()) != document.version:
@@ -167,7 +177,7 @@ class FlaskscopeServer(LanguageServer):
         settled = set()
         for path in snapshot.focus:
             uri = convert.uri_of(path)
-            document = self.workspace.text_documents.get(uri)
+            document = self.open_document(uri)
             if document is None or snapshot.versions.get(path) != document.version:
                 continue  # typed on since: a newer run will settle it
             settled.add(uri)
@@ -190,7 +200,7 @@ class FlaskscopeServer(LanguageServer):
         codec = self.codec()
         for path in snapshot.texts:
             uri = convert.uri_of(path)
-            document = self.workspace.text_documents.get(uri)
+            document = self.open_document(uri)
             if document is None or snapshot.versions.get(path) != document.version or self.pull_active:
                 continue
             diagnostics = [convert.to_diagnostic(f, self.settings, result.config, codec, self.lines_of, self.root)
@@ -232,7 +242,7 @@ class FlaskscopeServer(LanguageServer):
             self.publish(self.snapshot, self.result, [])
 
     def edited_since_whole_run(self, uri: str) -> bool:
-        document = self.workspace.text_documents.get(uri)
+        document = self.open_document(uri)
         path_text = uris.to_fs_path(uri)
         if document is None or path_text is None or self.snapshot is None:
             return False
@@ -375,7 +385,7 @@ async def pull_diagnostics(ls: FlaskscopeServer, params: types.DocumentDiagnosti
 @server.feature(types.TEXT_DOCUMENT_HOVER)
 def hover(ls: FlaskscopeServer, params: types.HoverParams) -> types.Hover | None:
     path_text = uris.to_fs_path(params.text_document.uri)
-    document = ls.workspace.text_documents.get(params.text_document.uri)
+    document = ls.open_document(params.text_document.uri)
     if path_text is None or document is None:
         return None
     position = ls.codec().position_from_client_units(list(document.lines), params.position)

@@ -54,6 +54,9 @@ class Summary:
 Keep = Callable[[Hit], None]  # collects a hit, keeping the shortest chain per sink
 
 _NOTHING = Summary((), False)
+# Literals and displays: ``"/".join(...)`` or ``{...}.get(...)`` calls a method of a builtin type.
+_BUILTIN_DISPLAYS = (ast.Constant, ast.JoinedStr, ast.List, ast.Tuple, ast.Dict, ast.Set, ast.ListComp,
+                     ast.DictComp, ast.SetComp, ast.GeneratorExp)
 # A cycle's results only grow from round to round (a call back into it never "always raises"), so
 # the rounds stop by themselves; the bound is a guard against an oversight, not a tuning knob.
 _MAX_CYCLE_ROUNDS = 12
@@ -61,11 +64,12 @@ _MAX_CYCLE_ROUNDS = 12
 
 class Search:
     def __init__(self, resolver: Resolver, facts: ProjectFacts, jedi: JediFallback | None,
-                 worth_asking: frozenset[str], commands: Mapping[str, set[str]] | None = None) -> None:
+                 worth_asking: Mapping[str, Level], commands: Mapping[str, set[str]] | None = None) -> None:
         self.resolver = resolver
         self.ws = resolver.ws
         self.facts = facts
         self.jedi = jedi
+        # attribute name -> the most context a workspace function of that name may need (``demand``)
         self.worth_asking = worth_asking
         self.commands = commands or {}  # CLI command name -> functions (``Entries.commands``)
         self.signals = Signals(resolver)
@@ -85,6 +89,7 @@ class Search:
         self._changes = 0
         self._ref_values: dict[int, list[Value]] = {}
         self._call_targets: dict[int, tuple[str, ...]] = {}
+        self._asked_jedi: dict[int, tuple[str, ...]] = {}
         # scope -> the scopes the search entered from it (calls, proxies, properties), whatever the
         # level: what an edit of one module can change is found by walking these edges backwards.
         self.edges: dict[str, set[str]] = {}
@@ -225,7 +230,7 @@ class Search:
 
     def _check_call(self, scope: Scope, call: CallSite, level: Level, path: Path, keep: Keep) -> bool:
         """Follow a call; True when every target always raises at this level."""
-        targets = self.call_targets(scope, call)
+        targets = self.call_targets(scope, call) or self._ask_jedi(scope, call, level)
         always = bool(targets)
         if targets:
             self.edges.setdefault(scope.qualname, set()).update(targets)
@@ -327,11 +332,27 @@ class Search:
         return id(call) in self._call_targets
 
     def call_targets(self, scope: Scope, call: CallSite) -> tuple[str, ...]:
+        """What the call targets by the indexes, or by what jedi said of it in this run."""
         cached = self._call_targets.get(id(call))
-        if cached is not None:
-            return cached
-        targets = self._resolve_call(scope, call)
-        self._call_targets[id(call)] = targets
+        if cached is None:
+            cached = self._call_targets[id(call)] = self._resolve_call(scope, call)
+        return cached or self._asked_jedi.get(id(call), ())
+
+    def _ask_jedi(self, scope: Scope, call: CallSite, level: Level) -> tuple[str, ...]:
+        """jedi's answer for a call the indexes leave unknown, asked only when it can matter: some
+        workspace function of the called name may reach a sink needing more than ``level``."""
+        func = call.func
+        if self.jedi is None or not isinstance(func, ast.Attribute) or isinstance(func.value, _BUILTIN_DISPLAYS) \
+                or self.worth_asking.get(func.attr, Level.NONE) <= level \
+                or self.resolver.value_of(scope, func).kind != "unknown":
+            return ()
+        module = self.ws.module_of_scope[scope.qualname]
+        line = call.span.end_line
+        column = call.span.end_col - len(func.attr)
+        found = self.jedi.targets(module.path.resolve(), module.source, line, column)
+        targets = tuple(target for target in found if target in self.ws.scopes)  # an answer may predate an edit
+        if targets:
+            self._asked_jedi[id(call)] = targets
         return targets
 
     def _resolve_call(self, scope: Scope, call: CallSite) -> tuple[str, ...]:
@@ -366,13 +387,6 @@ class Search:
             member = "__init__" if value.kind == "class" else "__call__"
             method = self.resolver.class_member(value.name, member, True)
             return (method.name,) if method.kind == "scope" else ()
-        if value.kind == "unknown" and self.jedi is not None and isinstance(func, ast.Attribute) \
-                and func.attr in self.worth_asking:
-            module = self.ws.module_of_scope[scope.qualname]
-            line = call.span.end_line
-            column = call.span.end_col - len(func.attr)
-            found = self.jedi.targets(module.path.resolve(), module.source, line, column)
-            return tuple(target for target in found if target in self.ws.scopes)  # an answer may predate an edit
         return ()
 
 

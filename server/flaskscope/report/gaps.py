@@ -11,6 +11,7 @@ from typing import Any
 from flaskscope.findings import Finding
 from flaskscope.knowledge.gaps import GapKind
 from flaskscope.report.messages import display_path
+from flaskscope.result import JediUse
 
 
 def counts(gaps: list[Finding]) -> dict[str, int]:
@@ -53,3 +54,11 @@ def render_resolution(resolution: dict[str, float | int]) -> str:
     return (f"\n{resolution['unresolved']:5d}  of {resolution['calls']} calls on the paths of {roots} "
             f"entry point{'s' if roots != 1 else ''} stay unresolved ({resolution['share']:.1%}; median per "
             f"entry point {resolution['median_root_share']:.1%}): a context error behind one of them is not seen")
+
+
+def render_jedi(use: JediUse) -> str:
+    """``--statistics``: what jedi was asked, what it answered, and what its budget left unasked."""
+    budget = "no budget" if use.budget is None else f"budget {use.budget:.1f} s"
+    left = f"; {use.unasked} left unasked (their calls count as unresolved)" if use.unasked else ""
+    return (f"\n{use.asked:5d}  questions to jedi in {use.seconds:.1f} s ({budget}), {use.answered} answered "
+            f"with a workspace function{left}")

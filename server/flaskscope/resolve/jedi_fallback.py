@@ -7,7 +7,12 @@ attribute set far from its use. It is slow on cold caches and not thread-safe, s
 - one ``JediFallback`` owns the ``jedi.Project`` and every ``Script``; it refuses to be used
   from another thread than the one that created it;
 - it is asked only about call sites whose attribute name belongs to a workspace function that
-  can reach a sink (the caller checks ``worth_asking``), and each answer is remembered;
+  can reach a sink needing more context than the call has (the caller checks ``worth_asking``),
+  and each answer is remembered;
+- a run gives it a time budget (``JediBudget``): on real projects most questions are about
+  ``dict.get``-like calls whose answer is "nothing in the workspace", and an unbounded jedi made a
+  check 20-100x slower than reading the files. A question left when the budget is spent is not
+  asked: its call stays unresolved (counted by ``reach.resolution``), never a stall;
 - it never imports workspace code (``auto_import_modules`` is emptied) and any failure inside
   jedi is an unresolved call, never a crash.
 """
@@ -16,7 +21,9 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +35,26 @@ log = logging.getLogger(__name__)
 FunctionLines = dict[Path, dict[int, str]]  # resolved path -> def line -> scope qualname
 
 
+@dataclass(frozen=True)
+class JediBudget:
+    """How much jedi one run may cost.
+
+    The first ``free_questions`` are always asked, whatever they cost: a small project (every
+    corpus case) then gets the same answers on a slow machine as on a fast one. After them, jedi
+    gets ``seconds`` of wall time in all (None: no limit).
+    """
+
+    seconds: float | None
+    free_questions: int = 5
+
+    def allows(self, asked: int, spent: float) -> bool:
+        return asked < self.free_questions or self.seconds is None or spent < self.seconds
+
+
+UNLIMITED = JediBudget(None)
+MIN_JEDI_BUDGET = 1.0  # seconds: the least an automatic budget gives (jedi's first question loads its stubs)
+
+
 class JediFallback:
     def __init__(self, root: Path, modules: Iterable[ModuleIndex]) -> None:
         self._root = root
@@ -37,16 +64,26 @@ class JediFallback:
         self._project: Any = None
         self._scripts: dict[Path, tuple[str, Any]] = {}
         self._answers: dict[tuple[Path, int, int], tuple[str, ...]] = {}
-        self.queries = 0
-        self.disabled = False
+        self.queries = 0  # questions asked in this run
+        self.answered = 0  # of them, those jedi answered with a workspace function
+        self.unasked: set[tuple[Path, int, int]] = set()  # questions not asked: the budget was spent
+        self.seconds = 0.0  # jedi's wall time in this run
+        self.budget = UNLIMITED
         self.reset(modules)
 
-    def reset(self, modules: Iterable[ModuleIndex]) -> None:
-        """A new analysis run over ``modules``: every answer is dropped."""
+    def reset(self, modules: Iterable[ModuleIndex], budget: JediBudget = UNLIMITED) -> None:
+        """A new analysis run over ``modules`` with ``budget``: every answer is dropped."""
         self._modules = {m.path: m for m in modules}
         self._function_lines = None
         self._answers.clear()
-        self.queries = 0
+        self.start_run(budget)
+
+    def start_run(self, budget: JediBudget) -> None:
+        """Count this run's questions and time from zero (the answers are kept)."""
+        self.budget = budget
+        self.queries = self.answered = 0
+        self.unasked = set()
+        self.seconds = 0.0
 
     def update(self, edited: Iterable[ModuleIndex]) -> None:
         """A focused run: the edited modules replace their old versions; only answers about them are dropped."""
@@ -89,19 +126,24 @@ class JediFallback:
         if key in self._answers:
             return self._answers[key]
         found: tuple[str, ...] = ()
-        if not self.disabled:
-            self.queries += 1
-            try:
-                names = self._script(path, source).goto(line, column, follow_imports=True)
-                found = tuple(
-                    qualname
-                    for name in names
-                    if name.module_path is not None and name.line is not None
-                    for qualname in [self._lines().get(Path(name.module_path).resolve(), {}).get(name.line)]
-                    if qualname is not None
-                )
-            except Exception as exc:  # noqa: BLE001 - jedi's failures must not stop the analysis
-                log.debug("jedi could not resolve %s:%s:%s: %s", path, line, column, exc)
+        if not self.budget.allows(self.queries, self.seconds):
+            self.unasked.add(key)  # not remembered: a later run with time left asks it
+            return found
+        self.queries += 1
+        started = time.perf_counter()
+        try:
+            names = self._script(path, source).goto(line, column, follow_imports=True)
+            found = tuple(
+                qualname
+                for name in names
+                if name.module_path is not None and name.line is not None
+                for qualname in [self._lines().get(Path(name.module_path).resolve(), {}).get(name.line)]
+                if qualname is not None
+            )
+        except Exception as exc:  # noqa: BLE001 - jedi's failures must not stop the analysis
+            log.debug("jedi could not resolve %s:%s:%s: %s", path, line, column, exc)
+        self.seconds += time.perf_counter() - started
+        self.answered += bool(found)
         self._answers[key] = found
         return found
 
