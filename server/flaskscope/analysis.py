@@ -18,7 +18,8 @@ from typing import Callable, Iterable, Iterator
 from flaskscope.config import Config, ConfigError, find_config, load_config
 from flaskscope.findings import Finding, Gap, Hop, Root
 from flaskscope.imports import imported_modules
-from flaskscope.index.builder import _Columns, build_index
+from flaskscope.index.builder import build_index
+from flaskscope.index.columns import SourceColumns
 from flaskscope.index.discovery import DEPENDENCY_FILES, SourceFile, discover
 from flaskscope.index.model import ModuleIndex, Scope, Span
 from flaskscope.knowledge.libraries import LIBRARY_PACKAGES
@@ -614,7 +615,7 @@ def _escape_findings(ws: Workspace, entries: Entries) -> list[Finding]:
     findings = []
     for escape in entries.escapes:
         module = ws.module_of_scope[escape.scope]
-        span = _Columns(module.source).span(escape.ref_expr)
+        span = SourceColumns(module.source).span(escape.ref_expr)
         needs = Level.REQUEST if escape.proxy in ("flask.request", "flask.session") else Level.APP
         chain = (Hop(module.path, span.line, escape.symbol, escape.scope),)
         findings.append(Finding("FCX103", module.path, span, escape.symbol, needs, Level.NONE, escape.root, chain))

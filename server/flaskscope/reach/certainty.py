@@ -20,7 +20,7 @@ import ast
 from typing import Any
 
 from flaskscope.findings import Gap, Hop, Root
-from flaskscope.index.builder import dotted_text
+from flaskscope.index.ast_util import dotted_text
 from flaskscope.index.model import Scope
 from flaskscope.knowledge import roots as table
 from flaskscope.knowledge.gaps import GapKind

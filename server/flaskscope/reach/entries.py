@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from flaskscope.findings import Gap, Root
-from flaskscope.index.builder import dotted_text
+from flaskscope.index.ast_util import dotted_text
 from flaskscope.index.model import CallSite, ModuleIndex, Scope
 from flaskscope.knowledge import roots as table
 from flaskscope.knowledge.gaps import GapKind

@@ -19,7 +19,7 @@ import os
 from pathlib import Path
 
 from flaskscope.findings import Gap
-from flaskscope.index.builder import dotted_text
+from flaskscope.index.ast_util import dotted_text
 from flaskscope.index.model import ClassInfo, ModuleIndex, Scope
 from flaskscope.knowledge import testing as table
 from flaskscope.knowledge.gaps import GapKind

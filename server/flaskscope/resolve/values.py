@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Callable
 
-from flaskscope.index.builder import dotted_text
+from flaskscope.index.ast_util import dotted_text
 from flaskscope.index.model import Binding, ClassInfo, ModuleIndex, Scope
 from flaskscope.knowledge.names import FACTORY_RESULTS, INSTANCE_ATTRIBUTES, canonical
 from flaskscope.knowledge.roots import AFTER_TARGET, ARGS_KEYWORD, CALL_ROOTS, SPAWN_ARGUMENT_STYLE, CallRoot
