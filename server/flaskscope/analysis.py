@@ -30,7 +30,8 @@ from flaskscope.reach.certainty import Certainty
 from flaskscope.reach.entries import Entries, EntryFinder, ProjectFacts, Registrations
 from flaskscope.reach.search import Hit, Search, Summary
 from flaskscope.resolve.jedi_fallback import JediFallback
-from flaskscope.resolve.values import CallsByName, PatchedCalls, Resolver, Workspace
+from flaskscope.resolve.resolver import Resolver
+from flaskscope.resolve.workspace import CallsByName, PatchedCalls, Workspace
 from flaskscope.result import AnalysisResult, SinkSite
 from flaskscope.source import decode_source, read_source, syntax_error_message
 from flaskscope.stale import LineMap, carry_over, moved_root

@@ -17,7 +17,7 @@ from flaskscope.knowledge.roots import (
 )
 from flaskscope.knowledge.sinks import NEED_SERVER_NAME_TAILS
 from flaskscope.levels import Level
-from flaskscope.resolve.values import Resolver
+from flaskscope.resolve.resolver import Resolver
 
 
 @dataclass

@@ -23,7 +23,9 @@ from flaskscope.knowledge.testing import FIXTURE_DECORATORS
 from flaskscope.levels import Level
 from flaskscope.reach.import_sites import ImportLevels
 from flaskscope.reach.pytest_model import PytestModel, declared_name, declares_autouse
-from flaskscope.resolve.values import Resolver, Value, scope_names
+from flaskscope.resolve.origins import creating_call
+from flaskscope.resolve.resolver import Resolver
+from flaskscope.resolve.values import Value, scope_names
 
 
 @dataclass(frozen=True)
@@ -499,7 +501,7 @@ class EntryFinder:
                     return self._task_class_level(self.resolver.value_of(parent, keyword.value))
         func = decorator.func if isinstance(decorator, ast.Call) else decorator
         if isinstance(func, ast.Attribute):  # ``@celery.task``: that app, when it can be found
-            origin = self.resolver.origin(parent, func.value)
+            origin = creating_call(self.resolver, parent, func.value)
             if origin is not None:
                 return self._celery_app_level(*self._constructed(*origin))
         return self.celery_default_level()
@@ -512,7 +514,7 @@ class EntryFinder:
         if function is None or depth > 3:
             return scope, call
         for returned in function.returns:
-            origin = self.resolver.origin(function, returned)
+            origin = creating_call(self.resolver, function, returned)
             if origin is not None:
                 return self._constructed(*origin, depth + 1)
         return scope, call
@@ -527,7 +529,7 @@ class EntryFinder:
             if keyword.arg == "task_cls":
                 level = max(level, self._task_class_level(self.resolver.value_of(scope, keyword.value)))
         for assigning, target, expr in self._task_assignments():
-            found = self.resolver.origin(assigning, target)
+            found = creating_call(self.resolver, assigning, target)
             if found is not None and found[1] is construction:
                 level = max(level, self._task_class_level(self.resolver.value_of(assigning, expr)))
         made = self.resolver.value_of(scope, construction.func)

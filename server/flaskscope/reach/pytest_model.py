@@ -24,7 +24,8 @@ from flaskscope.index.model import ClassInfo, ModuleIndex, Scope
 from flaskscope.knowledge import testing as table
 from flaskscope.knowledge.gaps import GapKind
 from flaskscope.levels import Level
-from flaskscope.resolve.values import Resolver, scope_names
+from flaskscope.resolve.resolver import Resolver
+from flaskscope.resolve.values import scope_names
 
 _MAX_SETUP_DEPTH = 4
 

@@ -26,8 +26,9 @@ from flaskscope.levels import Level
 from flaskscope.reach.entries import ProjectFacts, pushed_by_decorators
 from flaskscope.resolve.contexts import context_entered
 from flaskscope.resolve.jedi_fallback import JediFallback
+from flaskscope.resolve.resolver import Resolver
 from flaskscope.resolve.signals import Signals
-from flaskscope.resolve.values import Resolver, Value, scope_names
+from flaskscope.resolve.values import Value, scope_names
 
 
 @dataclass(frozen=True)
