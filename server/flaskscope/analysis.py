@@ -27,7 +27,8 @@ from flaskscope.knowledge.project import project_knowledge, unmatched_declaratio
 from flaskscope.levels import Level
 from flaskscope.reach import resolution
 from flaskscope.reach.certainty import Certainty
-from flaskscope.reach.entries import Entries, EntryFinder, ProjectFacts, Registrations
+from flaskscope.reach.entries import EntryFinder
+from flaskscope.reach.entry_data import Entries, ProjectFacts, Registrations
 from flaskscope.reach.search import Hit, Search, Summary
 from flaskscope.resolve.jedi_fallback import JediFallback
 from flaskscope.resolve.resolver import Resolver

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 
 from flaskscope.index.model import ClassInfo, ModuleIndex, Scope
 
@@ -30,6 +31,14 @@ class Workspace:
         self.classes.update(module.classes)
         for qualname in module.scopes:
             self.module_of_scope[qualname] = module
+
+    def scopes_in(self, modules: frozenset[str]) -> list[Scope]:
+        """The scopes of the named modules (those in the workspace), module by module in name order."""
+        return [s for name in sorted(modules) if name in self.modules for s in self.modules[name].scopes.values()]
+
+    def path_of(self, scope: Scope) -> Path:
+        """The file a scope is written in."""
+        return self.module_of_scope[scope.qualname].path
 
     def with_modules(self, edited: list[ModuleIndex]) -> Workspace:
         """A copy with ``edited`` in place of the modules of the same names (cheaper than rebuilding)."""
