@@ -36,6 +36,8 @@ _PROPERTY_DECORATORS = frozenset({"property", "cached_property", "functools.cach
 
 
 class IndexBuilder(ExpressionRecorder):
+    """One module's index, built in one walk: scopes and bindings, then statements in source order."""
+
     def __init__(self, module: str, path: Path, source: str, is_package: bool) -> None:
         super().__init__(ModuleIndex(module, path, is_package, source), SourceColumns(source))
 

@@ -151,6 +151,7 @@ class EntryFinder:
         return self._rq_worker[0]
 
     def _callee(self, scope: Scope, call: CallSite) -> str:
+        """The external name a call targets (``flask.Flask.add_url_rule``), or empty for any other call."""
         value = self.resolver.value_of(scope, call.func)
         return value.name if value.kind == "external" else ""
 
@@ -231,6 +232,7 @@ class EntryFinder:
                            "a streamed response generator", generator.qualname, True, call.node, view.qualname))
 
     def _is_stream_wrapper(self, scope: Scope, func: ast.expr) -> bool:
+        """``stream_with_context`` (or another wrapping provider): the generator keeps the request."""
         value = self.resolver.value_of(scope, func)
         return value.kind == "external" and value.name in self.knowledge.wrapping_providers
 

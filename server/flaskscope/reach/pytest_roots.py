@@ -122,7 +122,7 @@ class PytestRoots:
                         "unittest.TestCase" in self.resolver.external_bases(klass.qualname)):
                     continue
             level, gap = model.test_level(scope)
-            # a declared provider on the test
+            # A provider the project declared, decorating the test, raises its level too.
             level = max(level, decorator_level(self.resolver, self.knowledge, scope.qualname))
             tests.append((scope.qualname, level, gap, tuple(sorted(model.leaking_fixtures(scope)))))
             for fixture, setup in model.requests_of(scope).items():
