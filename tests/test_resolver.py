@@ -13,7 +13,9 @@ import pytest
 
 from flaskscope.analysis import index_files
 from flaskscope.resolve.jedi_fallback import JediFallback
-from flaskscope.resolve.values import Resolver, Value, Workspace
+from flaskscope.resolve.resolver import Resolver
+from flaskscope.resolve.values import Value
+from flaskscope.resolve.workspace import Workspace
 
 
 def make_project(root: Path, files: dict[str, str]) -> tuple[Workspace, Resolver]:

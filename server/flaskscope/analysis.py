@@ -19,7 +19,8 @@ from typing import Callable, Iterable, Iterator, Mapping
 from flaskscope.config import Config, ConfigError, find_config, load_config
 from flaskscope.findings import Finding, Gap, Hop, Root
 from flaskscope.imports import imported_modules
-from flaskscope.index.builder import _Columns, build_index
+from flaskscope.index.builder import build_index
+from flaskscope.index.columns import SourceColumns
 from flaskscope.index.discovery import DEPENDENCY_FILES, SourceFile, discover
 from flaskscope.index.model import ModuleIndex, Scope, Span
 from flaskscope.knowledge.libraries import LIBRARY_PACKAGES
@@ -28,10 +29,12 @@ from flaskscope.levels import Level
 from flaskscope.reach import resolution
 from flaskscope.reach.certainty import Certainty
 from flaskscope.reach.demand import needs_by_name
-from flaskscope.reach.entries import Entries, EntryFinder, ProjectFacts, Registrations
+from flaskscope.reach.entries import EntryFinder
+from flaskscope.reach.entry_data import Entries, ProjectFacts, Registrations
 from flaskscope.reach.search import Hit, Search, Summary
 from flaskscope.resolve.jedi_fallback import MIN_JEDI_BUDGET, JediBudget, JediFallback
-from flaskscope.resolve.values import CallsByName, PatchedCalls, Resolver, Workspace
+from flaskscope.resolve.resolver import Resolver
+from flaskscope.resolve.workspace import CallsByName, PatchedCalls, Workspace
 from flaskscope.result import AnalysisResult, JediUse, SinkSite
 from flaskscope.source import decode_source, read_source, syntax_error_message
 from flaskscope.stale import LineMap, carry_over, moved_root
@@ -606,7 +609,7 @@ def _escape_findings(ws: Workspace, entries: Entries) -> list[Finding]:
     findings = []
     for escape in entries.escapes:
         module = ws.module_of_scope[escape.scope]
-        span = _Columns(module.source).span(escape.ref_expr)
+        span = SourceColumns(module.source).span(escape.ref_expr)
         needs = Level.REQUEST if escape.proxy in ("flask.request", "flask.session") else Level.APP
         chain = (Hop(module.path, span.line, escape.symbol, escape.scope),)
         findings.append(Finding("FCX103", module.path, span, escape.symbol, needs, Level.NONE, escape.root, chain))

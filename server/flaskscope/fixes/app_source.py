@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from flaskscope.index.model import Scope
 from flaskscope.knowledge.names import APP_FACTORY_SIDE_EFFECT_METHODS
-from flaskscope.resolve.values import Resolver, Value
+from flaskscope.resolve.resolver import Resolver
+from flaskscope.resolve.values import Value
 
 FLASK = Value("instance", "flask.Flask")
 SCHEDULER = Value("instance", "flask_apscheduler.APScheduler")

@@ -10,14 +10,14 @@ from flaskscope.findings import Finding
 from flaskscope.fixes import text
 from flaskscope.fixes.app_source import AppFinder
 from flaskscope.fixes.model import TextEdit
-from flaskscope.index.builder import _is_main_guard, dotted_text
+from flaskscope.index.ast_util import dotted_text, is_main_guard
 from flaskscope.index.model import CallSite, ModuleIndex, Scope
 from flaskscope.knowledge.roots import (
     REQUEST_LESS_ROOT_KINDS,
 )
 from flaskscope.knowledge.sinks import NEED_SERVER_NAME_TAILS
 from flaskscope.levels import Level
-from flaskscope.resolve.values import Resolver
+from flaskscope.resolve.resolver import Resolver
 
 
 @dataclass
@@ -94,10 +94,10 @@ def context_method(ctx: FixContext, finding: Finding) -> str:
 def body_of(ctx: FixContext, scope: Scope) -> list[ast.stmt] | None:
     node = scope.node
     if scope.kind == "script" and isinstance(node, ast.Module):
-        guard = next((s for s in node.body if _is_main_guard(s)), None)
+        guard = next((s for s in node.body if is_main_guard(s)), None)
         return guard.body if isinstance(guard, ast.If) else None
     if scope.kind == "module" and isinstance(node, ast.Module):
-        return [s for s in node.body if not _is_main_guard(s)]
+        return [s for s in node.body if not is_main_guard(s)]
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return node.body
     return None

@@ -10,7 +10,7 @@ Module bodies (import time) and ``if __name__ == "__main__":`` blocks are roots 
 finds them without a table.
 
 ``level`` is the context the root enters with. ``CELERY`` marks Celery entry points whose
-level depends on the project's task base class (see ``reach.entries``).
+level depends on the project's task base class (see ``reach.celery_levels``).
 """
 
 from __future__ import annotations

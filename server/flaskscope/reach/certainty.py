@@ -20,12 +20,13 @@ import ast
 from typing import Any
 
 from flaskscope.findings import Gap, Hop, Root
-from flaskscope.index.builder import dotted_text
+from flaskscope.index.ast_util import dotted_text
 from flaskscope.index.model import Scope
 from flaskscope.knowledge import roots as table
 from flaskscope.knowledge.gaps import GapKind
 from flaskscope.knowledge.testing import PATCH_BY_OBJECT, PATCH_BY_STRING
-from flaskscope.resolve.values import Resolver, Workspace
+from flaskscope.resolve.resolver import Resolver
+from flaskscope.resolve.workspace import Workspace
 
 _UNKNOWN: Any = object()  # a value the evaluation does not know
 _NOT_NONE: Any = object()  # an object known only not to be None (a call's result, a lambda, ...)

@@ -15,7 +15,7 @@ import ast
 from collections.abc import Iterable, Mapping
 
 from flaskscope.levels import Level
-from flaskscope.resolve.values import Workspace
+from flaskscope.resolve.workspace import Workspace
 from flaskscope.result import SinkSite
 
 

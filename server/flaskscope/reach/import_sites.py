@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from flaskscope.index.model import Scope
 from flaskscope.levels import Level
-from flaskscope.resolve.values import Workspace
+from flaskscope.resolve.workspace import Workspace
 
 
 class ImportLevels:

@@ -19,12 +19,13 @@ import os
 from pathlib import Path
 
 from flaskscope.findings import Gap
-from flaskscope.index.builder import dotted_text
+from flaskscope.index.ast_util import dotted_text
 from flaskscope.index.model import ClassInfo, ModuleIndex, Scope
 from flaskscope.knowledge import testing as table
 from flaskscope.knowledge.gaps import GapKind
 from flaskscope.levels import Level
-from flaskscope.resolve.values import Resolver, scope_names
+from flaskscope.resolve.resolver import Resolver
+from flaskscope.resolve.values import scope_names
 
 _MAX_SETUP_DEPTH = 4
 

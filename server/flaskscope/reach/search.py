@@ -23,11 +23,13 @@ from flaskscope.knowledge.roots import (
 )
 from flaskscope.knowledge.sinks import Sink
 from flaskscope.levels import Level
-from flaskscope.reach.entries import ProjectFacts, pushed_by_decorators
+from flaskscope.reach.decorator_levels import pushed_by_decorators
+from flaskscope.reach.entry_data import ProjectFacts
 from flaskscope.resolve.contexts import context_entered
 from flaskscope.resolve.jedi_fallback import JediFallback
+from flaskscope.resolve.resolver import Resolver
 from flaskscope.resolve.signals import Signals
-from flaskscope.resolve.values import Resolver, Value, scope_names
+from flaskscope.resolve.values import Value, scope_names
 
 
 @dataclass(frozen=True)

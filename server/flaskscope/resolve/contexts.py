@@ -14,7 +14,7 @@ import ast
 from flaskscope.index.model import Scope
 from flaskscope.knowledge.providers import CONTEXT_CLASSES, CONTEXT_MANAGER_DECORATORS, CONTEXT_METHODS
 from flaskscope.levels import Level
-from flaskscope.resolve.values import Resolver
+from flaskscope.resolve.resolver import Resolver
 
 _MAX_HELPER_DEPTH = 3  # a helper returning a helper's context: deeper than that is not worth following
 

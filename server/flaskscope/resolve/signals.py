@@ -17,7 +17,9 @@ from flaskscope.knowledge.signals import (
     SENT_BY_LIBRARY_CALLS,
     SIGNAL_FACTORIES,
 )
-from flaskscope.resolve.values import Resolver, scope_names
+from flaskscope.resolve.origins import creating_call
+from flaskscope.resolve.resolver import Resolver
+from flaskscope.resolve.values import scope_names
 
 SignalKey = tuple[str, ...]
 
@@ -33,7 +35,7 @@ class Signals:
         value = self.resolver.value_of(scope, expr)
         if value.kind == "external" and value.name in FLASK_SIGNALS:
             return ("flask", FLASK_SIGNALS[value.name])
-        origin = self.resolver.origin(scope, expr)
+        origin = creating_call(self.resolver, scope, expr)
         if origin is None:
             return None
         made_in, call = origin

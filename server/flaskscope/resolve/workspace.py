@@ -1,0 +1,101 @@
+"""The workspace: every indexed module, and the tables that look across them.
+
+A run builds one ``Workspace`` from the modules' indexes; a focused run after an edit copies it
+with the edited modules swapped in (``with_modules``) and patches the whole run's table of calls
+by name (``PatchedCalls``) instead of rebuilding either, which is what keeps an edit cheap.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+
+from flaskscope.index.model import ClassInfo, ModuleIndex, Scope
+
+
+class Workspace:
+    """Every indexed module, and lookup tables across them."""
+
+    def __init__(self, modules: list[ModuleIndex]) -> None:
+        self.modules: dict[str, ModuleIndex] = {m.name: m for m in modules}
+        self.scopes: dict[str, Scope] = {}
+        self.classes: dict[str, ClassInfo] = {}
+        self.module_of_scope: dict[str, ModuleIndex] = {}
+        for module in modules:
+            self._add(module)
+
+    def _add(self, module: ModuleIndex) -> None:
+        self.modules[module.name] = module
+        self.scopes.update(module.scopes)
+        self.classes.update(module.classes)
+        for qualname in module.scopes:
+            self.module_of_scope[qualname] = module
+
+    def scopes_in(self, modules: frozenset[str]) -> list[Scope]:
+        """The scopes of the named modules (those in the workspace), module by module in name order."""
+        return [s for name in sorted(modules) if name in self.modules for s in self.modules[name].scopes.values()]
+
+    def path_of(self, scope: Scope) -> Path:
+        """The file a scope is written in."""
+        return self.module_of_scope[scope.qualname].path
+
+    def with_modules(self, edited: list[ModuleIndex]) -> Workspace:
+        """A copy with ``edited`` in place of the modules of the same names (cheaper than rebuilding)."""
+        copy = Workspace([])
+        copy.modules, copy.scopes = dict(self.modules), dict(self.scopes)
+        copy.classes, copy.module_of_scope = dict(self.classes), dict(self.module_of_scope)
+        for module in edited:
+            old = copy.modules.get(module.name)
+            if old is not None:
+                for qualname in old.scopes:
+                    copy.scopes.pop(qualname, None)
+                    copy.module_of_scope.pop(qualname, None)
+                for qualname in old.classes:
+                    copy.classes.pop(qualname, None)
+            copy._add(module)
+        return copy
+
+
+CallsByName = Mapping[str, Sequence[tuple[Scope, ast.Call]]]
+
+
+def calls_by_name(scopes: Iterable[Scope]) -> dict[str, list[tuple[Scope, ast.Call]]]:
+    """The calls of ``scopes`` by the name they spell (``f(...)`` and ``x.f(...)`` both under ``f``)."""
+    table: dict[str, list[tuple[Scope, ast.Call]]] = {}
+    for scope in scopes:
+        for call in scope.calls:
+            func = call.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+            if name and not call.is_decorator:
+                table.setdefault(name, []).append((scope, call.node))
+    return table
+
+
+class PatchedCalls(Mapping[str, Sequence[tuple[Scope, ast.Call]]]):
+    """A whole run's calls by name with some modules' calls swapped for their edited versions."""
+
+    def __init__(self, base: CallsByName, replaced: frozenset[str], scopes: Iterable[Scope],
+                 groups: dict[str, dict[str, list[tuple[Scope, ast.Call]]]]) -> None:
+        self._base = base
+        self.replaced = replaced
+        self._extra = calls_by_name(scopes)
+        self.groups = groups  # the whole run's ``Resolver.call_groups()``, reused for unedited modules
+
+    def edited(self, name: str) -> Sequence[tuple[Scope, ast.Call]]:
+        """The calls named ``name`` in the edited modules."""
+        return self._extra.get(name, ())
+
+    def __getitem__(self, name: str) -> Sequence[tuple[Scope, ast.Call]]:
+        found = [entry for entry in self._base.get(name, ()) if entry[0].module not in self.replaced]
+        found.extend(self._extra.get(name, ()))
+        if not found and name not in self._base and name not in self._extra:
+            raise KeyError(name)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter({*self._base, *self._extra})
+
+    def __len__(self) -> int:
+        return len({*self._base, *self._extra})
+
