@@ -33,6 +33,9 @@ NO_AUTOMATIC_FIX = {
     # A module-level read at import time, in a module imported outside the context: importing it inside
     # the factory's `with app.app_context():` (as its look-alike does) is a structural choice.
     "rc_ctx_import_inside_context": "finding stays",
+    # A worker module's constant read from the app at import time: which app the worker should build
+    # (and push) when loaded by name is the author's choice (the look-alike builds one).
+    "import_entry_module_also_lazy": "finding stays",
     # A job named in Flask-APScheduler's JOBS setting: no call site to pass the app at, and the job
     # module cannot import the scheduler without a cycle; pushing `scheduler.app`'s context is the author's.
     "rc_job_flask_apscheduler_config": "finding stays",

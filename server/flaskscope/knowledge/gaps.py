@@ -26,6 +26,7 @@ class GapKind(str, enum.Enum):
     LEAKED_CONTEXT = "leaked-context"
     FORKED_CONTEXT = "forked-context"
     DYNAMIC_REGISTRATION = "dynamic-registration"
+    STREAM_HELPER = "stream-helper"
 
     @property
     def meaning(self) -> str:
@@ -52,4 +53,6 @@ GAP_MEANINGS: dict[GapKind, str] = {
                             "Python 3.14), the child keeps whatever context its caller had",
     GapKind.DYNAMIC_REGISTRATION: "the project adds commands to `app.cli` that the analysis cannot name "
                                   "(`app.cli.add_command(getattr(...))`): this command may be one, run in a context",
+    GapKind.STREAM_HELPER: "a view hands a generator to a function of the project (or one the analysis cannot "
+                           "resolve) that makes the response: it may wrap it in `stream_with_context`",
 }

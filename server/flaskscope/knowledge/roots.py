@@ -205,6 +205,30 @@ VIEW_BASES: tuple[str, ...] = (
     "flask_restplus.Resource", "flask_restplus.resource.Resource",
 )
 
+# A module whose top level makes one of these is an entry point servers and workers load by name
+# (``gunicorn wsgi:app``, ``celery -A pkg.worker``): its body runs on its own import, whoever else
+# imports it inside functions (``reach.import_sites``).
+APPLICATION_OBJECTS: frozenset[str] = frozenset({"flask.Flask", "flask.app.Flask", "celery.Celery",
+                                                 "celery.app.base.Celery"})
+
+# What a view's ``return`` does with a generator it calls (``return Response(rows())``): Flask
+# iterates a response body after the view returned and its contexts were popped, so the generator
+# is a streamed-response root when every call around it, innermost first, leaves it unconsumed:
+# calls that make a response streaming their argument, and lazy iterator wrappers. Any other
+# library call (``list``, ``"".join``, ``jsonify``, ``render_template``, ``sum``) iterates it inside
+# the view; a project function around it may wrap it in ``stream_with_context`` itself (a gap).
+STREAMING_RESPONSES: frozenset[str] = frozenset({
+    "flask.Response", "flask.wrappers.Response", "flask.make_response", "flask.helpers.make_response",
+    "werkzeug.Response", "werkzeug.wrappers.Response", "werkzeug.wrappers.response.Response",
+    "flask.Flask.response_class",
+})
+LAZY_ITERATORS: frozenset[str] = frozenset({
+    "builtins.map", "builtins.filter", "builtins.zip", "builtins.enumerate", "builtins.iter",
+    "itertools.chain", "itertools.chain.from_iterable", "itertools.islice", "itertools.starmap",
+    "itertools.takewhile", "itertools.dropwhile", "itertools.filterfalse", "itertools.zip_longest",
+    "itertools.accumulate", "itertools.compress",
+})
+
 # Methods that register a view function given as an argument.
 VIEW_REGISTRARS: dict[str, tuple[int, str]] = {
     "flask.Flask.add_url_rule": (2, "view_func"),

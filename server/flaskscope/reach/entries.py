@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Callable
 
 from flaskscope.findings import Gap, Root
-from flaskscope.index.ast_util import call_argument
+from flaskscope.index.ast_util import call_argument, dotted_text
 from flaskscope.index.model import CallSite, ModuleIndex, Scope
 from flaskscope.knowledge import roots as table
 from flaskscope.knowledge.gaps import GapKind
@@ -30,6 +30,7 @@ from flaskscope.reach.entry_data import Entries, ProjectFacts, Registrations
 from flaskscope.reach.import_sites import ImportLevels
 from flaskscope.reach.pytest_roots import PytestRoots
 from flaskscope.resolve.resolver import Resolver
+from flaskscope.resolve.values import Value
 
 
 class EntryFinder:
@@ -75,6 +76,7 @@ class EntryFinder:
             for call in scope.calls:
                 self._registrations(scope, call)
         self._cli.merge_facts()
+        import_time: list[tuple[int, ModuleIndex]] = []  # placed once every other root is known
         for module in self.ws.modules.values():
             if only is not None and module.name not in only:
                 continue
@@ -83,9 +85,7 @@ class EntryFinder:
                 self._add(Root("import-time", module.path, 1, Level.APP, "a migration run by `flask db`",
                                body.qualname))
             else:
-                level = self._import_levels.level_of(module.name)
-                what = "import-time code" if level is Level.NONE else "import-time code, imported only in a context"
-                self._add(Root("import-time", module.path, 1, level, what, body.qualname))
+                import_time.append((len(self.entries.roots), module))
             script = module.scopes.get(f"{module.name}.<main>")
             if script is not None:
                 self._add(Root("script", module.path, script.span.line, Level.NONE,
@@ -106,7 +106,39 @@ class EntryFinder:
             view_scope = self.ws.scopes.get(view)  # a view kept from a whole run may since have been renamed
             if view_scope is not None and (only is None or view_scope.module in only):
                 self._stream_roots(view_scope)
+        self._import_time_roots(import_time, only is None)
         return self.entries
+
+    def _makes_an_application(self, module: str) -> bool:
+        """Its top level makes a Flask or Celery app (``app = create_app()``, ``celery = make_celery(app)``)."""
+        body = self.ws.modules[module].body_scope
+        for call in body.calls:
+            value = self.resolver.call_result(body, call.node)
+            if value.kind == "instance" and value.name in table.APPLICATION_OBJECTS:
+                return True
+        return False
+
+    def _import_time_roots(self, modules: list[tuple[int, ModuleIndex]], whole: bool) -> None:
+        """A root for each module body that runs on its own import (``ImportLevels``), inserted where
+        the module walk found it. A module imported only in functions the workspace runs (called, or
+        roots) is reached by the search from those imports instead: ``facts.reached_by_import``.
+        A focused run keeps the whole run's answer (its roots are those of the edited modules only)."""
+        if whole:
+            started = {root.scope for root in self.entries.roots}
+            reached = self._import_levels.reached_by_import(
+                lambda function: function.qualname in started or bool(self.resolver.callers_of(function)),
+                self._makes_an_application)
+            self.facts.reached_by_import.clear()
+            self.facts.reached_by_import.update(reached)
+        for position, module in reversed(modules):
+            if module.name in self.facts.reached_by_import:
+                continue
+            level = self._import_levels.level_of(module.name)
+            what = "import-time code" if level is Level.NONE else "import-time code, imported only in a context"
+            root = Root("import-time", module.path, 1, level, what, module.body_scope.qualname)
+            if root not in self._known:
+                self._known.add(root)
+                self.entries.roots.insert(position, root)
 
     def registrations(self) -> Registrations:
         """Views (by route decorator or ``add_url_rule``) and CLI commands (by ``app.cli.add_command``
@@ -226,15 +258,106 @@ class EntryFinder:
             generator = self.ws.scopes.get(target.name)
             if generator is None or not generator.is_generator:
                 continue
-            wrapped = any(self._is_stream_wrapper(view, w) for w in call.wrappers)
+            fate = self._returned_generator_fate(view, call)
+            if fate is None:
+                continue  # iterated inside the view, with the request still there
+            wrapped, gap = fate
             level = Level.REQUEST if wrapped else decorator_level(self.resolver, self.knowledge, generator.qualname)
             self._add(Root("stream", self.ws.path_of(view), call.span.line, level,
-                           "a streamed response generator", generator.qualname, True, call.node, view.qualname))
+                           "a streamed response generator", generator.qualname, True, call.node, view.qualname,
+                           gap=gap))
 
-    def _is_stream_wrapper(self, scope: Scope, func: ast.expr) -> bool:
-        """``stream_with_context`` (or another wrapping provider): the generator keeps the request."""
-        value = self.resolver.value_of(scope, func)
-        return value.kind == "external" and value.name in self.knowledge.wrapping_providers
+    def _returned_generator_fate(self, view: Scope, call: CallSite, depth: int = 0) -> Fate:
+        """What the calls around a returned generator do with it (``knowledge.roots.STREAMING_RESPONSES``)."""
+        return self._fate_through(view, call.wrappers, call.node, call.span.line, depth)
+
+    def _fate_through(self, scope: Scope, wrappers: tuple[ast.expr, ...], argument: ast.expr, line: int,
+                      depth: int) -> Fate:
+        """The fate of ``argument`` (a generator) given the calls around it, innermost first.
+
+        None when one of them iterates it inside the view (``list(rows())``, ``"".join(rows())``,
+        ``jsonify(...)``); else whether a wrapping provider keeps the request for it
+        (``stream_with_context``), with a gap when that cannot be known. A function of the project
+        that makes the response (``json_stream(rows())``) is followed into: its own return decides.
+        """
+        for func in wrappers:
+            if isinstance(func, ast.Attribute) and isinstance(func.value, (ast.Constant, ast.JoinedStr)):
+                return None  # ``"".join(...)``: a str method
+            call = next((c for c in scope.calls if c.func is func), None)
+            value = self.resolver.value_of(scope, func)
+            if value.kind == "external":
+                if value.name in self.knowledge.wrapping_providers:
+                    return True, None
+                if value.name in table.STREAMING_RESPONSES or value.name in table.LAZY_ITERATORS:
+                    argument = call.node if call is not None else argument  # ``map(f, rows())`` goes on
+                    continue
+                return None  # a library call: it iterates the generator here
+            if value.kind == "class" and value.name in self.ws.classes \
+                    and set(self.resolver.external_bases(value.name)) & table.STREAMING_RESPONSES:
+                continue  # the project's own Response subclass
+            helper = self._helper_taking(call, argument, value)
+            if helper is not None and depth < _MAX_HELPER_DEPTH:
+                return self._fate_in_helper(*helper, depth + 1)
+            return False, Gap(GapKind.STREAM_HELPER.value, self.ws.path_of(scope), line,
+                              f"the generator is handed to `{dotted_text(func) or 'a call'}`, which makes the response")
+        return False, None
+
+    def _helper_taking(self, call: CallSite | None, argument: ast.expr, value: Value) -> tuple[Scope, str] | None:
+        """The project function ``call`` calls (``value``) and its parameter that receives ``argument`` directly."""
+        helper = self.ws.scopes.get(value.name) if value.kind == "scope" and not value.bound else None
+        if helper is None or helper.kind != "function" or helper.class_qualname or call is None:
+            return None
+        for position, given in enumerate(call.node.args):
+            if given is argument and position < len(helper.params):
+                return helper, helper.params[position]
+        keyword = next((k.arg for k in call.node.keywords if k.value is argument), None)
+        return (helper, keyword) if keyword in helper.params else None
+
+    def _fate_in_helper(self, helper: Scope, parameter: str, depth: int) -> Fate:
+        """Where a helper's returns put the iterable it got as ``parameter``: returned itself, or
+        iterated by a generator of the helper that is returned. Returned nowhere: iterated (or
+        dropped) inside the view's call, never streamed."""
+        fates: list[Fate] = []
+        for returned in helper.returns:
+            for wrappers, node in _enclosing_calls(returned, parameter):
+                fates.append(self._fate_through(helper, wrappers, node, helper.span.line, depth))
+        inner = {s.qualname for s in self.ws.scopes.values() if s.parent == helper.qualname and s.is_generator
+                 and any(ref.names[0] == parameter for ref in s.refs)}
+        for call in helper.calls:
+            target = self.resolver.value_of(helper, call.func) if call.in_return else None
+            if target is not None and target.kind == "scope" and target.name in inner:
+                fates.append(self._returned_generator_fate(helper, call, depth))
+        streamed = [fate for fate in fates if fate is not None]
+        if not streamed:
+            return None
+        gap = next((g for _, g in streamed if g is not None), None)
+        return all(wrapped for wrapped, _ in streamed), gap
+
+
+Fate = tuple[bool, Gap | None] | None  # None: iterated inside the view; else (kept in a request, why unsure)
+_MAX_HELPER_DEPTH = 3  # project functions followed from a view's return to the response they make
+
+
+def _enclosing_calls(expression: ast.expr, name: str) -> list[tuple[tuple[ast.expr, ...], ast.expr]]:
+    """Each use of ``name`` in ``expression`` with the funcs of the calls it is an argument of, innermost first."""
+    found: list[tuple[tuple[ast.expr, ...], ast.expr]] = []
+
+    def visit(node: ast.expr, around: tuple[ast.expr, ...]) -> None:
+        if isinstance(node, ast.Name) and node.id == name:
+            found.append((around, node))
+            return
+        if isinstance(node, ast.Call):
+            for child in (*node.args, *(k.value for k in node.keywords)):
+                visit(child, (node.func, *around))
+            return
+        if isinstance(node, (ast.Tuple, ast.List)):
+            for element in node.elts:
+                visit(element, around)
+        elif isinstance(node, ast.Starred):
+            visit(node.value, around)
+
+    visit(expression, ())
+    return found
 
 
 def _is_migration(module: ModuleIndex) -> bool:

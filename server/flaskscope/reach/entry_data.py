@@ -25,6 +25,10 @@ class ProjectFacts:
     knowledge: Knowledge = field(default_factory=Knowledge)
     uses_flask_migrate: bool = False
     flask_version: tuple[int, int] | None = None  # the lowest the dependency files admit; None: not pinned
+    # Modules whose bodies run only from imports inside functions the workspace runs: filled in by
+    # the entry finder's whole run (``ImportLevels.reached_by_import``), which is why it is a set in
+    # a frozen record; the search enters these bodies from the imports, focused runs keep the set.
+    reached_by_import: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)

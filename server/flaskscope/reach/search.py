@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Mapping, NamedTuple
 
 from flaskscope.findings import Hop
 from flaskscope.index.model import CallSite, Ref, Scope, Span
@@ -25,6 +25,7 @@ from flaskscope.knowledge.sinks import Sink
 from flaskscope.levels import Level
 from flaskscope.reach.decorator_levels import pushed_by_decorators
 from flaskscope.reach.entry_data import ProjectFacts
+from flaskscope.reach.import_sites import imported_modules
 from flaskscope.resolve.contexts import context_entered
 from flaskscope.resolve.jedi_fallback import JediFallback
 from flaskscope.resolve.resolver import Resolver
@@ -55,6 +56,16 @@ class Summary:
 
 Keep = Callable[[Hit], None]  # collects a hit, keeping the shortest chain per sink
 
+class _ModuleImport(NamedTuple):
+    """An import that runs a module's body (one reached by import: it has no root of its own)."""
+
+    module: str
+    body: str  # the module body scope's qualname
+    level: Level  # the context the code around the import provides
+    span: Span
+    straight: bool = False  # the walk goes on after it: a module body that raises is not followed further
+
+
 _NOTHING = Summary((), False)
 # Literals and displays: ``"/".join(...)`` or ``{...}.get(...)`` calls a method of a builtin type.
 _BUILTIN_DISPLAYS = (ast.Constant, ast.JoinedStr, ast.List, ast.Tuple, ast.Dict, ast.Set, ast.ListComp,
@@ -78,7 +89,7 @@ class Search:
         self._memo: dict[tuple[str, Level], Summary] = {}
         self._reused: dict[tuple[str, Level], Summary] = {}
         self._stale: set[str] = set()
-        self._ordered: dict[str, list[Ref | CallSite]] = {}
+        self._ordered: dict[str, list[Ref | CallSite | _ModuleImport]] = {}
         self._withs: dict[str, list[tuple[int, int, Level]]] = {}
         # Summaries of a call cycle are computed together (see ``summary``): the depth at which each
         # unfinished summary sits on the stack, the lowest depth each frame's result depended on,
@@ -195,8 +206,14 @@ class Search:
 
         withs = self._with_levels(scope) if scope.dynamic_withs else ()
         for event in self._events(scope):
-            line = event.span.line if isinstance(event, CallSite) else event.spans[-1].line
+            line = event.spans[-1].line if isinstance(event, Ref) else event.span.line
             pushed = max((lvl for first, last, lvl in withs if first <= line <= last), default=Level.NONE)
+            if isinstance(event, _ModuleImport):
+                level = max(entry, event.level, pushed)
+                if level is not Level.REQUEST:
+                    self.edges.setdefault(scope.qualname, set()).add(event.body)
+                    self._enter(event.body, level, Hop(path, line, event.module, scope.qualname), keep)
+                continue
             if isinstance(event, CallSite):
                 level = max(entry, event.level, pushed)
                 raised = level is not Level.REQUEST and self._check_call(scope, event, level, path, keep)
@@ -221,14 +238,27 @@ class Search:
             self._withs[scope.qualname] = cached
         return cached
 
-    def _events(self, scope: Scope) -> list[Ref | CallSite]:
+    def _events(self, scope: Scope) -> list[Ref | CallSite | _ModuleImport]:
         events = self._ordered.get(scope.qualname)
         if events is None:
-            merged: list[Ref | CallSite] = [*scope.refs, *scope.calls]
+            merged: list[Ref | CallSite | _ModuleImport] = [*scope.refs, *scope.calls, *self._imports_run(scope)]
             events = sorted(merged, key=lambda e: (e.spans[-1] if isinstance(e, Ref) else e.span).line * 10000
                             + (e.spans[-1] if isinstance(e, Ref) else e.span).col)
             self._ordered[scope.qualname] = events
         return events
+
+    def _imports_run(self, scope: Scope) -> list[_ModuleImport]:
+        """The imports in ``scope`` that run a module body no import-time root covers
+        (``ProjectFacts.reached_by_import``)."""
+        found: list[_ModuleImport] = []
+        if not scope.imports or not self.facts.reached_by_import:
+            return found
+        for name, level, line in scope.imports:
+            for module in imported_modules(self.ws, name, scope.module):
+                if module in self.facts.reached_by_import and module in self.ws.modules:
+                    found.append(_ModuleImport(module, self.ws.modules[module].body_scope.qualname, level,
+                                               Span(line, 0, line, 0)))
+        return found
 
     def _check_call(self, scope: Scope, call: CallSite, level: Level, path: Path, keep: Keep) -> bool:
         """Follow a call; True when every target always raises at this level."""

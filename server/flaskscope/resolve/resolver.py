@@ -228,6 +228,8 @@ class Resolver:
         if func.kind != "external":
             return UNKNOWN
         name = func.name
+        if name == "builtins.super":
+            return self._super_of(scope, call)
         if name == "functools.partial" and call.args:
             return self.value_of(scope, call.args[0])
         if name in PROXY_FACTORIES and call.args:
@@ -241,6 +243,15 @@ class Resolver:
         if last[:1].isupper():
             return Value("instance", name)
         return UNKNOWN
+
+    def _super_of(self, scope: Scope, call: ast.Call) -> Value:
+        """``super()`` in a method of C, or ``super(C, self)``: C's bases, looked up after C."""
+        if call.args:
+            named = self.value_of(scope, call.args[0])
+            owner = named.name if named.kind == "class" else None
+        else:
+            owner = scope.class_qualname
+        return Value("super", owner) if owner in self.ws.classes else UNKNOWN
 
     def return_value(self, qualname: str) -> Value:
         """What a workspace function returns, when every return agrees (``create_app()`` -> Flask)."""
@@ -283,7 +294,20 @@ class Resolver:
             decorated = self.decorated_type(value.name)
             if decorated is not None:
                 return self.attribute(Value("instance", decorated), attr)
+        if value.kind == "super":
+            return self._member_after(value.name, attr)
         return UNKNOWN
+
+    def _member_after(self, class_qualname: str, attr: str) -> Value:
+        """What ``super().attr`` finds: the first class after ``class_qualname`` in its chain that
+        defines it (a method is bound to the same object), else a library base's member."""
+        for info in self.class_chain(class_qualname)[1:]:
+            if attr in info.methods:
+                return Value("scope", info.methods[attr], bound=True)
+            if attr in info.attributes:
+                return UNKNOWN  # a class attribute: its value is not the point of a ``super()`` call
+        bases = self.external_bases(class_qualname) or ["builtins.object"]
+        return Value("external", canonical(f"{bases[0]}.{attr}"))
 
     def _module_attribute(self, module_name: str, attr: str) -> Value:
         """An attribute of a workspace module; import cycles (``from a import *`` both ways) end here."""

@@ -19,7 +19,9 @@ class Value:
     instance), ``class`` / ``instance`` (``name`` is a workspace class qualname or an external
     dotted name), ``module`` (workspace module), ``external`` (any other dotted name),
     ``proxy`` (a project-defined ``LocalProxy``; ``name`` is its factory's scope), ``scopes``
-    (one of several workspace functions, ``|``-separated), ``unknown``.
+    (one of several workspace functions, ``|``-separated), ``super`` (what ``super()`` returns in
+    a method of the workspace class ``name``: its attributes are looked up after that class),
+    ``unknown``.
     """
 
     kind: str

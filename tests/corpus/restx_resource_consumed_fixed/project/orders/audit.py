@@ -1,0 +1,5 @@
+AUDIT_LOG = []
+
+
+def record_listing(channel):
+    AUDIT_LOG.append((channel, "orders listed"))

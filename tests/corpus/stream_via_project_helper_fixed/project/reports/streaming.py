@@ -1,0 +1,13 @@
+import json
+
+from flask import Response, stream_with_context
+
+
+def json_array_response(items, field):
+    def chunks():
+        yield '{"%s": [' % field
+        for number, item in enumerate(items):
+            yield ("," if number else "") + json.dumps(item)
+        yield "]}"
+
+    return Response(stream_with_context(chunks()), mimetype="application/json")
