@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from flaskscope.analysis import index_files
+from flaskscope.index.loader import index_files
 from flaskscope.resolve.jedi_fallback import JediFallback
 from flaskscope.resolve.resolver import Resolver
 from flaskscope.resolve.values import Value

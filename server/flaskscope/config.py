@@ -11,7 +11,7 @@ import fnmatch
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from flaskscope.rules import RULES
 
@@ -90,6 +90,16 @@ def find_config(start: Path) -> Path | None:
             except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError):
                 return pyproject  # broken: load_config reports it
     return None
+
+
+def config_or_defaults(start: Path, warn: Callable[[str], None]) -> Config:
+    """The configuration found from ``start``; a broken file is reported and the defaults are used
+    (a long-lived caller such as the language server keeps working while the file is being fixed)."""
+    try:
+        return load_config(find_config(start))
+    except ConfigError as exc:
+        warn(f"{exc}; using the default configuration")
+        return Config()
 
 
 def load_config(path: Path | None) -> Config:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from flaskscope.findings import Finding, Hop, Root
 from flaskscope.index.model import Span
+from flaskscope.result import AnalysisResult
 
 _MAX_DIFF_WORK = 4_000_000  # lines x lines of a changed middle worth diffing
 
@@ -52,6 +53,22 @@ class LineMap:
         if start is None or end is None or end - start != span.end_line - span.line:
             return None
         return Span(start, span.col, end, span.end_col)
+
+
+def carry_over_result(result: AnalysisResult, stale: dict[Path, LineMap]) -> None:
+    """Move what the last good versions of ``stale`` files say onto their current texts."""
+    result.findings = carry_over(result.findings, stale)
+    result.suppressed = carry_over(result.suppressed, stale)
+    result.gaps = carry_over(result.gaps, stale)
+    result.roots = [root for root in (moved_root(r, stale) for r in result.roots) if root is not None]
+    sites = []
+    for site in result.sink_sites:
+        lines = stale.get(site.path)
+        span = lines.span(site.span) if lines is not None else site.span
+        if span is not None:
+            sites.append(replace(site, span=span))
+    result.sink_sites = sites
+    result.unused_suppressions = [s for s in result.unused_suppressions if s.path not in stale]
 
 
 def carry_over(findings: list[Finding], stale: dict[Path, LineMap]) -> list[Finding]:
