@@ -83,7 +83,7 @@ def bench_size(lines: int, seed: int, timeout: float | None, keep: Path | None,
         result["rss_method"] = "os.wait4 ru_maxrss (largest process); tree: /proc VmRSS sum sampled every 20 ms"
         if lsp_edits:
             _log(f"{lines} lines: language server, {lsp_edits} edits")
-            latencies = asyncio.run(lsp_latency.measure(workspace, edited, lsp_edits))
+            _, latencies = asyncio.run(lsp_latency.measure(workspace, edited, lsp_edits))
             result.update({f"lsp_{key}": value for key, value in lsp_latency.summary(latencies).items()})
         result["findings"] = _count(runs["cold"])
         result["planted"] = len(planted)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 
+from flaskscope.index.ast_util import call_argument
 from flaskscope.index.model import Binding, Scope
 from flaskscope.resolve.resolver import MAX_DEPTH, Resolver
 
@@ -28,6 +29,8 @@ def creating_call(resolver: Resolver, scope: Scope, expr: ast.expr, depth: int =
         walk: Scope | None = scope
         while walk is not None:
             binding = walk.locals.get(expr.id)
+            if binding is not None and binding.kind == "param":
+                return _argument_origin(resolver, walk, expr.id, depth)
             if binding is not None:
                 return _binding_origin(resolver, binding, walk, depth)
             walk = resolver.ws.scopes.get(walk.parent) if walk.parent else None
@@ -51,3 +54,21 @@ def _binding_origin(resolver: Resolver, binding: Binding, owner: Scope, depth: i
         if module is not None and parts[1] in module.globals:
             return _binding_origin(resolver, module.globals[parts[1]], module.body_scope, depth + 1)
     return None
+
+
+def _argument_origin(resolver: Resolver, function: Scope, param: str, depth: int) -> tuple[Scope, ast.Call] | None:
+    """A parameter's object, when every call of the function passes one made by the same call
+    (``configure_celery(app, celery)`` with the ``celery`` of ``extensions``)."""
+    if function.kind != "function" or param not in function.params:
+        return None
+    position = function.params.index(param)
+    if function.class_qualname is not None:
+        position -= 1  # called through the instance: ``self`` is not among the call's arguments
+    found: tuple[Scope, ast.Call] | None = None
+    for caller, call in resolver.callers.calls_to(function):
+        argument = call_argument(call, position if position >= 0 else None, param)
+        origin = creating_call(resolver, caller, argument, depth + 1) if argument is not None else None
+        if origin is None or (found is not None and origin[1] is not found[1]):
+            return None
+        found = origin
+    return found
