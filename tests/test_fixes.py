@@ -20,8 +20,6 @@ BUGGY = sorted(p.parent.name for p in CORPUS.glob("*/expected.json") if json.loa
 
 # Cases where no automatic fix can be right, and what happens instead.
 NO_AUTOMATIC_FIX = {
-    # The value is an argument of a decorator factory: reading it lazily needs the decorator changed.
-    "decorator_argument": "finding stays",
     # current_user is None outside a request whatever context is pushed: pass the user id instead.
     "flask_apscheduler_add_job_current_user": "finding stays",
     # The decorator factory's check runs when the decorator is applied (at import, inside create_app's
