@@ -208,8 +208,7 @@ VIEW_BASES: tuple[str, ...] = (
 # A module whose top level makes one of these is an entry point servers and workers load by name
 # (``gunicorn wsgi:app``, ``celery -A pkg.worker``): its body runs on its own import, whoever else
 # imports it inside functions (``reach.import_sites``).
-APPLICATION_OBJECTS: frozenset[str] = frozenset({"flask.Flask", "flask.app.Flask", "celery.Celery",
-                                                 "celery.app.base.Celery"})
+APPLICATION_OBJECTS: frozenset[str] = frozenset({"flask.Flask", "celery.Celery"})  # canonical names
 
 # What a view's ``return`` does with a generator it calls (``return Response(rows())``): Flask
 # iterates a response body after the view returned and its contexts were popped, so the generator
@@ -218,7 +217,7 @@ APPLICATION_OBJECTS: frozenset[str] = frozenset({"flask.Flask", "flask.app.Flask
 # library call (``list``, ``"".join``, ``jsonify``, ``render_template``, ``sum``) iterates it inside
 # the view; a project function around it may wrap it in ``stream_with_context`` itself (a gap).
 STREAMING_RESPONSES: frozenset[str] = frozenset({
-    "flask.Response", "flask.wrappers.Response", "flask.make_response", "flask.helpers.make_response",
+    "flask.Response", "flask.make_response",  # canonical: ``flask.wrappers.Response`` is ``flask.Response``
     "werkzeug.Response", "werkzeug.wrappers.Response", "werkzeug.wrappers.response.Response",
     "flask.Flask.response_class",
 })

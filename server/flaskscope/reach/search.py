@@ -63,7 +63,6 @@ class _ModuleImport(NamedTuple):
     body: str  # the module body scope's qualname
     level: Level  # the context the code around the import provides
     span: Span
-    straight: bool = False  # the walk goes on after it: a module body that raises is not followed further
 
 
 _NOTHING = Summary((), False)
@@ -255,7 +254,7 @@ class Search:
             return found
         for name, level, line in scope.imports:
             for module in imported_modules(self.ws, name, scope.module):
-                if module in self.facts.reached_by_import and module in self.ws.modules:
+                if module in self.facts.reached_by_import:
                     found.append(_ModuleImport(module, self.ws.modules[module].body_scope.qualname, level,
                                                Span(line, 0, line, 0)))
         return found
