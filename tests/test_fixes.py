@@ -54,6 +54,8 @@ NO_AUTOMATIC_FIX = {
     # the use into the context it has, which only the author can place.
     "rc_ctx_contextmanager_helper_push": "finding stays",
     "rc_ctx_client_context_preserved": "finding stays",
+    "rc_ctx_client_as_alias": "finding stays",
+    "rc_ctx_class_stored_in_base": "finding stays",
 }
 # Cases where some findings get a fix and these keep none (the reason beside each).
 PARTLY_FIXED: dict[str, set[tuple[str, int]]] = {

@@ -21,11 +21,18 @@ def pytest_app_fixture(ctx: FixContext, finding: Finding) -> Fix | None:
     entry = ctx.scope(finding.root.scope)
     if entry is None or not isinstance(entry.node, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return None
-    if "app" not in ctx.fixture_names():
-        return None
     if entry.class_qualname is not None and ctx.resolver.external_bases(entry.class_qualname):
         return None  # a unittest.TestCase method: pytest hands it no fixtures as parameters
     module = ctx.module(entry.qualname)
+    pusher = _pushing_fixture(ctx, module, entry, finding.needs) if entry.qualname in ctx.fixture_functions() else None
+    if pusher is not None:
+        # A fixture set up before the one that pushes (listed first, or a narrower scope): requesting
+        # the pusher makes pytest set it up first, in the same context the tests share.
+        parameter = text.add_last_parameter(module, entry.node, pusher.name)
+        return Fix(f"Request the `{pusher.name}` fixture, which pushes the context",
+                   (parameter,)) if parameter is not None else None
+    if "app" not in ctx.fixture_names():
+        return None
     method = context_method(ctx, finding)
     hop = next((h for h in finding.chain if h.scope == entry.qualname), None)
     for name in entry.params:
@@ -94,6 +101,31 @@ def _app_fixture_holding(ctx: FixContext, module: ModuleIndex, needs: Level) -> 
     if fixture is None:
         return None
     return fixture if held_level(fixture) >= needs else None
+
+
+def _pushing_fixture(ctx: FixContext, module: ModuleIndex, entry: Scope, needs: Level) -> Scope | None:
+    """The one function-scoped fixture visible from ``module`` that keeps a context of ``needs``
+    pushed while its requesters run (``with app.app_context(): yield``) and does not itself need
+    ``entry``; None when there is none, or several (which one is the author's choice)."""
+    found = []
+    for name in sorted(ctx.fixture_names()):
+        fixture = _visible_fixture(ctx, module, name)
+        if fixture is None or fixture.qualname == entry.qualname or name in entry.params:
+            continue
+        if held_level(fixture) >= needs and declared_scope(fixture) == "function" \
+                and not _requests(ctx, module, fixture, entry.name, 0):
+            found.append(fixture)
+    return found[0] if len(found) == 1 else None
+
+
+def _requests(ctx: FixContext, module: ModuleIndex, fixture: Scope, name: str, depth: int) -> bool:
+    """Does ``fixture`` request the fixture ``name``, itself or through the fixtures it requests?"""
+    if name in fixture.params:
+        return True
+    if depth > 8:
+        return True  # too deep to tell: count it as a cycle, and offer nothing
+    return any(_requests(ctx, module, requested, name, depth + 1)
+               for param in fixture.params if (requested := _visible_fixture(ctx, module, param)) is not None)
 
 
 def _builds_an_app(ctx: FixContext, fixture: Scope) -> bool:

@@ -94,10 +94,9 @@ class ExpressionRecorder:
                 with self._branch(position > 0):
                     self._visit_expr(value, scope, inner,
                                      "truth" if use == "truth" or value is not node.values[-1] else use, in_return)
-                if isinstance(node.op, ast.And):
-                    guard, negated = guard_of(self.index, value, scope)
-                    if not negated:
-                        inner = max(inner, guard)
+                guard, negated = guard_of(self.index, value, scope)
+                if negated is isinstance(node.op, ast.Or):  # ``g and g.user`` / ``not g or g.user``
+                    inner = max(inner, guard)
             return
         if isinstance(node, ast.IfExp):
             guard, negated = guard_of(self.index, node.test, scope)

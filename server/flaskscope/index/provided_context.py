@@ -96,6 +96,11 @@ def guard_of(index: ModuleIndex, test: ast.expr, scope: Scope) -> tuple[Level, b
     if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And):
         return max((guard_of(index, v, scope)[0] for v in test.values if not guard_of(index, v, scope)[1]),
                    default=Level.NONE), False
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.Or):
+        # ``if not g or not hasattr(g, "user"): return``: false only when every part is, so each
+        # negated guard's context holds past it.
+        return max((guard_of(index, v, scope)[0] for v in test.values if guard_of(index, v, scope)[1]),
+                   default=Level.NONE), True
     if isinstance(test, ast.Call):
         name = imported_name(index, test.func, scope)
         if name in GUARD_CALLS:
@@ -134,6 +139,8 @@ def bound_test_clients(stmt: ast.With | ast.AsyncWith) -> set[str]:
         elif not isinstance(expr, ast.Call) and (text := dotted_text(expr)) is not None \
                 and "client" in text.rsplit(".", 1)[-1].lower():
             names.add(text)
+            if isinstance(item.optional_vars, ast.Name):  # ``with client as c:``: entering gives the client
+                names.add(item.optional_vars.id)
     return names
 
 

@@ -27,6 +27,7 @@ class GapKind(str, enum.Enum):
     FORKED_CONTEXT = "forked-context"
     DYNAMIC_REGISTRATION = "dynamic-registration"
     STREAM_HELPER = "stream-helper"
+    UNREQUESTED_FIXTURE = "unrequested-fixture"
 
     @property
     def meaning(self) -> str:
@@ -55,4 +56,6 @@ GAP_MEANINGS: dict[GapKind, str] = {
                                   "(`app.cli.add_command(getattr(...))`): this command may be one, run in a context",
     GapKind.STREAM_HELPER: "a view hands a generator to a function of the project (or one the analysis cannot "
                            "resolve) that makes the response: it may wrap it in `stream_with_context`",
+    GapKind.UNREQUESTED_FIXTURE: "no test in the workspace requests this fixture, so it never runs there (a test "
+                                 "elsewhere, or a name computed at run time, may request it)",
 }

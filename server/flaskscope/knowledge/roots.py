@@ -243,6 +243,15 @@ DEFERRED_INVOCATIONS: frozenset[str] = frozenset({
     "enqueue", "call_local",
 })
 
+# Library classes whose construction does not run ``__init__``: a wtforms field written as
+# ``RegionField(...)`` (in a form's class body, usually) is an ``UnboundField`` until a form is built
+# and binds it, passing ``_form=``. (package prefix, class-name suffix of the library base, the
+# keyword that makes the construction run ``__init__`` at once.)
+UNBOUND_CONSTRUCTIONS: tuple[tuple[str, str, str], ...] = (
+    ("wtforms.", "Field", "_form"),
+    ("flask_wtf.", "Field", "_form"),
+)
+
 # Alembic migration scripts (``migrations/env.py``, ``migrations/versions/*.py``) are loaded by
 # ``flask db ...``, which Flask-Migrate runs inside the app context (its commands are
 # ``with_appcontext``): a module importing one of these, in a project using Flask-Migrate, starts there.

@@ -25,6 +25,9 @@ class Sink:
     # Rule raised when an app context is present but no request (``url_for`` without SERVER_NAME).
     app_only_rule: str | None = None
     is_proxy: bool = False
+    # What the access returns is a plain object (an ``Engine``): stored inside a context
+    # (``engine = db.engine``), it is used later without one.
+    value_outlives_context: bool = False
 
     @property
     def rule_code(self) -> str:
@@ -59,8 +62,8 @@ SINKS: tuple[Sink, ...] = (
     Sink("flask.copy_current_request_context", REQUEST, "call"),
     # Flask-SQLAlchemy 3: the session and engine are scoped to the app context
     Sink("flask_sqlalchemy.SQLAlchemy.session", APP, "deref"),
-    Sink("flask_sqlalchemy.SQLAlchemy.engine", APP, "access"),
-    Sink("flask_sqlalchemy.SQLAlchemy.engines", APP, "access"),
+    Sink("flask_sqlalchemy.SQLAlchemy.engine", APP, "access", value_outlives_context=True),
+    Sink("flask_sqlalchemy.SQLAlchemy.engines", APP, "access", value_outlives_context=True),
     Sink("flask_sqlalchemy.SQLAlchemy.create_all", APP, "call"),
     Sink("flask_sqlalchemy.SQLAlchemy.drop_all", APP, "call"),
     Sink("flask_sqlalchemy.SQLAlchemy.reflect", APP, "call"),

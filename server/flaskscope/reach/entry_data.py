@@ -64,12 +64,23 @@ class CliFacts:
 
 
 @dataclass(frozen=True)
+class ArrangedTest:
+    """What pytest sets up for one test: the context its body starts in, the fixtures of its closure
+    that leave a context pushed after it, and the context each fixture of its closure starts in."""
+
+    qualname: str
+    level: Level
+    gap: Gap | None
+    leaking: tuple[str, ...]  # fixture qualnames
+    fixture_starts: tuple[tuple[str, Level], ...]  # (fixture qualname, the context it starts in here)
+
+
+@dataclass(frozen=True)
 class ModuleTests:
     """A test module's tests as a run worked them out: a focused run keeps them unless one of the
     modules they were read from changed."""
 
-    tests: tuple[tuple[str, Level, Gap | None, tuple[str, ...]], ...]  # qualname, level, gap, leaking fixtures
-    requests: dict[str, Level]  # fixture -> the least setup level these tests request it at
+    tests: tuple[ArrangedTest, ...]
     consulted: frozenset[str]  # the modules their levels were read from
 
 

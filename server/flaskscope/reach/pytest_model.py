@@ -28,6 +28,9 @@ from flaskscope.resolve.resolver import Resolver
 from flaskscope.resolve.values import scope_names
 
 _MAX_SETUP_DEPTH = 4
+_MAX_FIXTURE_DEPTH = 64
+# pytest sets up the fixtures of a wider scope first (a computed scope counts as the widest).
+_SCOPE_RANK = {"session": 0, "package": 1, "module": 2, "class": 3, "function": 4}
 
 
 class PytestModel:
@@ -41,8 +44,7 @@ class PytestModel:
         self._visible: dict[tuple[str, str], str | None] = {}
         self._autouse: dict[str, tuple[str, ...]] = {}
         self._modules_fixtures: dict[str, dict[str, str]] | None = None
-        self._requested_at: dict[str, Level] = {}  # fixture -> the least setup level of the tests requesting it
-        self._setup: dict[str, Level] = {}  # test -> what its class's setup leaves pushed
+        self._starts: dict[str, dict[str, Level]] = {}  # test -> fixture -> the context it starts in there
         self._names: dict[str, set[str]] = {}  # test or fixture -> the fixture names its closure requests
         self._lookup_places: dict[str, list[ModuleIndex]] = {}
         self._closures: dict[str, set[str]] = {}  # test or fixture -> the fixtures its closure runs
@@ -52,32 +54,28 @@ class PytestModel:
         """The context a test's body starts in, and why that is not certain (if it is not)."""
         module = self.ws.modules[test.module]
         level, gap = Level.NONE, None
-        names = list(self._parameters(test))
-        names.extend(self._marked_fixtures(test.decorators))
+        marked = list(self._marked_fixtures(test.decorators))
         if test.class_qualname is not None:
             level, gap = self.class_setup_level(test.class_qualname)
             for info in self.resolver.class_chain(test.class_qualname):
-                names.extend(self._marked_fixtures(info.decorators))
+                marked.extend(self._marked_fixtures(info.decorators))
                 mark = info.attributes.get("pytestmark")
                 if mark is not None and mark.expr is not None:
-                    names.extend(self._marked_fixtures(_listed(mark.expr)))
+                    marked.extend(self._marked_fixtures(_listed(mark.expr)))
         mark = module.globals.get("pytestmark")
         if mark is not None and mark.expr is not None:
-            names.extend(self._marked_fixtures(_listed(mark.expr)))
-        names.extend(self.autouse_visible(module))
-        self._setup[test.qualname] = level
-        closure_level, closure_gap = self._closure(test, names, level)
+            marked.extend(self._marked_fixtures(_listed(mark.expr)))
+        # pytest's order of the names it starts from: autouse (the outermost conftest's first), marks, parameters.
+        names = [*self._autouse_outermost_first(module), *marked, *self._parameters(test)]
+        closure_level, closure_gap = self._closure(test, names)
+        self._starts[test.qualname] = self._start_levels(test, names, level)
         return max(level, closure_level), gap or closure_gap
 
-    def requests_of(self, test: Scope) -> dict[str, Level]:
-        """Fixture -> the setup level the test requests it at (after ``test_level``): what the
-        fixture's own level depends on, kept so a focused run need not work the test out again."""
-        setup = self._setup.get(test.qualname, Level.NONE)
-        return {fixture: setup for fixture in self._closures.get(test.qualname, ())}
-
-    def requested(self, fixture: str, setup: Level) -> None:
-        """A test worked out in an earlier run requests ``fixture`` after ``setup``."""
-        self._requested_at[fixture] = min(self._requested_at.get(fixture, setup), setup)
+    def fixture_starts(self, test: Scope) -> dict[str, Level]:
+        """Fixture -> the context it starts in when pytest sets it up for this test (after
+        ``test_level``): what the fixture's own root level is made of, kept so a focused run need not
+        work the test out again."""
+        return self._starts.get(test.qualname, {})
 
     def consulted_modules(self, test: Scope) -> frozenset[str]:
         """The modules whose text a test's level was read from (after ``test_level``): its own and its
@@ -117,16 +115,60 @@ class PytestModel:
             self._lookup_places[module.name] = known
         return known
 
-    def fixture_level(self, fixture: Scope) -> tuple[Level, Gap | None]:
-        """The context a fixture's body starts in: autouse fixtures of its scope run before it."""
-        module = self.ws.modules[fixture.module]
-        names = [*self._parameters(fixture), *(n for n in self.autouse_visible(module) if n != fixture.name)]
-        level, gap = self._closure(fixture, names)
-        # A fixture runs for the tests that request it, after their class's setUpClass/setUp (pytest runs
-        # those as fixtures of a wider scope): the least context any of them has set up is where it starts.
-        return max(level, self._requested_at.get(fixture.qualname, Level.NONE)), gap
+    def fixture_gap(self, fixture: Scope) -> Gap | None:
+        """What makes a fixture's own requests uncertain (a plugin's fixture, a computed
+        ``getfixturevalue``): those run before its body and may push a context."""
+        return self._closure(fixture, self._parameters(fixture))[1]
 
-    def _closure(self, start: Scope, names: list[str], setup: Level | None = None) -> tuple[Level, Gap | None]:
+    def _start_levels(self, test: Scope, names: list[str], setup: Level) -> dict[str, Level]:
+        """The context each fixture of a test's closure starts in, as pytest sets them up: the closure's
+        names in the order they are requested (each fixture's own after the ones before), stably
+        sorted by scope (the widest first), each set up after the fixtures it requests. A fixture
+        starts inside whatever the ones set up before it hold, and what the class's setup pushed.
+        pytest-flask's autouse fixture, the first of function scope, pushes a request context once
+        ``app`` is in the closure."""
+        found: dict[str, str] = {}  # name -> fixture qualname
+        requests: dict[str, list[str]] = {}  # name -> the names it requests
+        pending: list[tuple[str, Scope]] = [(name, test) for name in names]
+        pending.extend((name, test) for name in (self._dynamic(test) or ([], None))[0])
+        index = 0
+        while index < len(pending):
+            name, requester = pending[index]
+            index += 1
+            if name in found or name in table.NEUTRAL_FIXTURES:
+                continue
+            qualname = self._class_fixture(name, requester) or self.visible(name, self.ws.modules[requester.module])
+            if qualname is None or qualname == test.qualname:
+                continue
+            found[name] = qualname
+            fixture = self.ws.scopes[qualname]
+            requests[name] = [*self._parameters(fixture), *(self._dynamic(fixture) or ([], None))[0]]
+            pending.extend((param, fixture) for param in requests[name])
+        order = sorted(found, key=lambda name: _SCOPE_RANK.get(declared_scope(self.ws.scopes[found[name]]), 0))
+        pushes_request = self.uses_pytest_flask and table.PYTEST_FLASK_APP_FIXTURE in found
+        held = setup
+        starts: dict[str, Level] = {}
+        done: set[str] = set()
+
+        def set_up(name: str, depth: int) -> None:
+            nonlocal held
+            if name in done or name not in found or depth > _MAX_FIXTURE_DEPTH:
+                return
+            done.add(name)
+            for requested in requests[name]:
+                set_up(requested, depth + 1)
+            fixture = self.ws.scopes[found[name]]
+            starts[fixture.qualname] = min(starts.get(fixture.qualname, held), held)
+            held = max(held, held_level(fixture))
+
+        for name in order:
+            if pushes_request and declared_scope(self.ws.scopes[found[name]]) == "function":
+                set_up(table.PYTEST_FLASK_APP_FIXTURE, 0)
+                held, pushes_request = max(held, Level.REQUEST), False
+            set_up(name, 0)
+        return starts
+
+    def _closure(self, start: Scope, names: list[str]) -> tuple[Level, Gap | None]:
         level, gap = Level.NONE, None
         seen: set[str] = set()
         pending: list[tuple[str, Scope]] = [(name, start) for name in names]
@@ -151,8 +193,6 @@ class PytestModel:
                 continue
             if name == table.PYTEST_FLASK_APP_FIXTURE and self.uses_pytest_flask:
                 level = max(level, Level.REQUEST)  # pytest-flask's autouse fixture pushes a test request context
-            if setup is not None:
-                self._requested_at[found] = min(self._requested_at.get(found, setup), setup)
             self._closures.setdefault(start.qualname, set()).add(found)
             fixture = self.ws.scopes[found]
             level = max(level, held_level(fixture))
@@ -337,11 +377,13 @@ class PytestModel:
                 return name
         return scope.name
 
-    def autouse_visible(self, module: ModuleIndex) -> tuple[str, ...]:
+    def _autouse_outermost_first(self, module: ModuleIndex) -> tuple[str, ...]:
+        """The autouse fixtures visible from ``module`` in pytest's order: plugins', then the outermost
+        conftest's, down to the module's own."""
         known = self._autouse.get(module.name)
         if known is None:
             names: list[str] = []
-            for place in [module, *self._conftests_above(module), *self.plugins()]:
+            for place in [*reversed(self.plugins()), *reversed(self._conftests_above(module)), module]:
                 for qualname in self._defined_in(place, 0):
                     scope = self.ws.scopes[qualname]
                     if _is_autouse(scope):

@@ -19,7 +19,7 @@ from flaskscope.knowledge.project import Knowledge
 from flaskscope.knowledge.testing import FIXTURE_DECORATORS
 from flaskscope.levels import Level
 from flaskscope.reach.decorator_levels import decorator_level
-from flaskscope.reach.entry_data import ModuleTests
+from flaskscope.reach.entry_data import ArrangedTest, ModuleTests
 from flaskscope.reach.pytest_model import PytestModel, declared_name, declares_autouse
 from flaskscope.resolve.resolver import Resolver
 
@@ -80,7 +80,7 @@ class PytestRoots:
         # Every test's level is needed, also in a focused run: a fixture's level, and which tests run
         # after a leaked context, depend on the tests elsewhere. A focused run keeps the levels of the
         # test modules whose sources did not change; roots are added for ``only``'s modules.
-        tests: list[tuple[ModuleIndex, Scope, Level, Gap | None, tuple[str, ...]]] = []
+        tests: list[tuple[ModuleIndex, ArrangedTest]] = []
         for module in self.ws.modules.values():
             stem = module.path.stem
             if not (stem.startswith("test_") or stem.endswith("_test")):
@@ -88,28 +88,37 @@ class PytestRoots:
             carried = self.tests.get(module.name)
             if only is None or carried is None or carried.consulted & edited:
                 carried = self.tests[module.name] = self._work_out_tests(model, module)
-            for qualname, level, gap, leaking in carried.tests:
-                tests.append((module, self.ws.scopes[qualname], level, gap, leaking))
-            for fixture, setup in carried.requests.items():
-                model.requested(fixture, setup)
-        for module, scope, level, gap in self._leaked_contexts(tests):
+            tests.extend((module, arranged) for arranged in carried.tests)
+        starts: dict[str, tuple[Level, Gap | None]] = {}  # fixture -> the least context it starts in, and why unsure
+        for module, arranged, leaked in self._in_run_order(tests):
+            gap = arranged.gap or (leaked if arranged.level is Level.NONE else None)
             if only is None or module.name in only:
-                self._add(Root("pytest", module.path, scope.span.line, level, "a pytest test", scope.qualname,
-                               gap=gap))
-        # Fixtures after the tests: what the tests requesting a fixture set up first is known by then.
+                scope = self.ws.scopes[arranged.qualname]
+                self._add(Root("pytest", module.path, scope.span.line, arranged.level, "a pytest test",
+                               scope.qualname, gap=gap))
+            for fixture, level in arranged.fixture_starts:
+                # Where it starts with nothing pushed, whatever makes this test unsure makes that unsure too.
+                candidate = (level, (arranged.gap or leaked) if level is Level.NONE else None)
+                known = starts.get(fixture)
+                if known is None or (candidate[0], candidate[1] is not None) < (known[0], known[1] is not None):
+                    starts[fixture] = candidate
+        # A fixture runs where the tests requesting it set it up: its root starts in the least context
+        # any of them gives it. One no test requests never runs as far as the workspace shows.
         for qualname in fixtures.values():
             scope = self.ws.scopes[qualname]
             if only is not None and scope.module not in only:
                 continue
-            level, gap = model.fixture_level(scope)
+            path = self.ws.path_of(scope)
+            level, gap = starts.get(qualname) or (Level.NONE, Gap(
+                GapKind.UNREQUESTED_FIXTURE.value, path, scope.span.line,
+                f"no test in the workspace requests fixture `{scope.name}`"))
+            gap = gap or model.fixture_gap(scope)
             level = max(level, decorator_level(self.resolver, self.knowledge, qualname))
-            self._add(Root("pytest", self.ws.path_of(scope), scope.span.line, level, "a pytest fixture", qualname,
-                           gap=gap))
+            self._add(Root("pytest", path, scope.span.line, level, "a pytest fixture", qualname, gap=gap))
 
     def _work_out_tests(self, model: PytestModel, module: ModuleIndex) -> ModuleTests:
         """The level of each test of a test module, and what they were read from."""
         tests = []
-        requests: dict[str, Level] = {}
         consulted: set[str] = {module.name}
         for scope in module.scopes.values():
             if scope.kind != "function" or not scope.name.startswith("test"):
@@ -124,25 +133,24 @@ class PytestRoots:
             level, gap = model.test_level(scope)
             # A provider the project declared, decorating the test, raises its level too.
             level = max(level, decorator_level(self.resolver, self.knowledge, scope.qualname))
-            tests.append((scope.qualname, level, gap, tuple(sorted(model.leaking_fixtures(scope)))))
-            for fixture, setup in model.requests_of(scope).items():
-                requests[fixture] = min(requests.get(fixture, setup), setup)
+            tests.append(ArrangedTest(scope.qualname, level, gap, tuple(sorted(model.leaking_fixtures(scope))),
+                                      tuple(sorted(model.fixture_starts(scope).items()))))
             consulted |= model.consulted_modules(scope)
-        return ModuleTests(tuple(tests), requests, frozenset(consulted))
+        return ModuleTests(tuple(tests), frozenset(consulted))
 
-    def _leaked_contexts(self, tests: list[tuple[ModuleIndex, Scope, Level, Gap | None, tuple[str, ...]]]
-                         ) -> list[tuple[ModuleIndex, Scope, Level, Gap | None]]:
-        """A test with no context of its own, run after a test whose fixture left a context pushed
-        (pytest's order: files by path, tests by position), has that context: not certain either way."""
-        result = [(module, scope, level, gap) for module, scope, level, gap, _ in tests]
-        ordered = sorted(range(len(tests)), key=lambda i: (tests[i][0].path.parts, tests[i][1].span.line))
+    def _in_run_order(self, tests: list[tuple[ModuleIndex, ArrangedTest]]
+                      ) -> list[tuple[ModuleIndex, ArrangedTest, Gap | None]]:
+        """The tests in pytest's order (files by path, tests by position), each with the context an
+        earlier test's fixture left pushed (session scope, or never popped), if one did: a test or
+        fixture that starts with nothing pushed runs inside it, so it is not certain either way."""
+        ordered = sorted(tests, key=lambda t: (t[0].path.parts, self.ws.scopes[t[1].qualname].span.line))
+        result = []
         leaked: Gap | None = None
-        for i in ordered:
-            module, scope, level, gap, leaking = tests[i]
-            if level is Level.NONE and gap is None and leaked is not None:
-                result[i] = (module, scope, level, leaked)
-            for qualname in leaking:
+        for module, arranged in ordered:
+            result.append((module, arranged, leaked))
+            for qualname in arranged.leaking:
                 fixture = self.ws.scopes[qualname]
+                test = self.ws.scopes[arranged.qualname]
                 leaked = leaked or Gap(GapKind.LEAKED_CONTEXT.value, self.ws.path_of(fixture), fixture.span.line,
-                                       f"fixture `{fixture.name}` leaves a context pushed after {scope.name}")
+                                       f"fixture `{fixture.name}` leaves a context pushed after {test.name}")
         return result

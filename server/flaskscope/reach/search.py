@@ -20,6 +20,7 @@ from flaskscope.knowledge.roots import (
     COMMAND_BY_NAME_CALLS,
     DEFERRED_INVOCATIONS,
     INHERITING_CALLS,
+    UNBOUND_CONSTRUCTIONS,
 )
 from flaskscope.knowledge.sinks import Sink
 from flaskscope.levels import Level
@@ -320,6 +321,23 @@ class Search:
         self._ref_values[id(ref)] = values
         return values
 
+    def _constructs_unbound(self, class_qualname: str, call: ast.Call) -> bool:
+        """``RegionField(...)`` of a wtforms field subclass makes an ``UnboundField``: no ``__init__`` runs."""
+        keywords = {k.arg for k in call.keywords}
+        return any(base.startswith(prefix) and base.endswith(suffix) and binding not in keywords
+                   for base in self.resolver.external_bases(class_qualname)
+                   for prefix, suffix, binding in UNBOUND_CONSTRUCTIONS)
+
+    def _stored(self, scope: Scope, name: str) -> bool:
+        """Is ``name`` a variable assigned in ``scope`` or a scope around it (not an import)?"""
+        current: Scope | None = scope
+        while current is not None:
+            binding = current.locals.get(name)
+            if binding is not None:
+                return binding.kind == "assign"
+            current = self.ws.scopes.get(current.parent) if current.parent else None
+        return False
+
     def _check_ref(self, scope: Scope, ref: Ref, level: Level, path: Path, keep: Keep) -> bool:
         """Check one reference; True when it always raises at this level."""
         values = self.ref_values(scope, ref)
@@ -329,6 +347,8 @@ class Search:
             symbol = ".".join(ref.names[: i + 1])
             if value.kind == "external" and value.name in self.facts.knowledge.sinks:
                 sink = self.facts.knowledge.sinks[value.name]
+                if i == 0 and sink.value_outlives_context and self._stored(scope, ref.names[0]):
+                    return False  # ``engine = db.engine`` ran where it was stored; this is the object
                 if _fires(sink, use, ref if is_last else None):
                     code = self._rule_for(sink, level)
                     if code is not None:
@@ -415,6 +435,8 @@ class Search:
         if value.kind in ("scope", "scopes"):
             return tuple(name for name in scope_names(value) if name in self.ws.scopes)
         if value.kind in ("class", "instance") and value.name in self.ws.classes:
+            if value.kind == "class" and self._constructs_unbound(value.name, call.node):
+                return ()
             member = "__init__" if value.kind == "class" else "__call__"
             method = self.resolver.class_member(value.name, member, True)
             return (method.name,) if method.kind == "scope" else ()

@@ -24,8 +24,11 @@ def context_entered(resolver: Resolver, scope: Scope, expr: ast.expr, depth: int
     value = resolver.value_of(scope, expr)
     if value.kind == "instance" and value.name in CONTEXT_CLASSES:
         return CONTEXT_CLASSES[value.name]
-    if not isinstance(expr, ast.Call) or depth >= _MAX_HELPER_DEPTH:
+    if depth >= _MAX_HELPER_DEPTH:
         return Level.NONE
+    if not isinstance(expr, ast.Call):
+        stored = _stored_on_class(resolver, scope, expr)
+        return context_entered(resolver, stored[0], stored[1], depth + 1) if stored else Level.NONE
     if isinstance(expr.func, ast.Attribute) and expr.func.attr in CONTEXT_METHODS:
         return CONTEXT_METHODS[expr.func.attr]
     target = resolver.value_of(scope, expr.func)
@@ -38,3 +41,17 @@ def context_entered(resolver: Resolver, scope: Scope, expr: ast.expr, depth: int
     if not helper.returns:
         return Level.NONE
     return min(context_entered(resolver, helper, returned, depth + 1) for returned in helper.returns)
+
+
+def _stored_on_class(resolver: Resolver, scope: Scope, expr: ast.expr) -> tuple[Scope, ast.expr] | None:
+    """``with self.app_context:`` where a method of the class or of a base (often ``setUpClass`` in
+    another module: ``cls.app_context = app.app_context()``) stored the object: where it was made."""
+    if not (isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and scope.class_qualname
+            and scope.params and expr.value.id == scope.params[0]):
+        return None
+    for info in resolver.class_chain(scope.class_qualname):
+        binding = info.attributes.get(expr.attr)
+        if binding is not None:
+            owner = resolver.ws.scopes.get(binding.scope) if binding.scope else None
+            return (owner, binding.expr) if owner is not None and binding.expr is not None else None
+    return None

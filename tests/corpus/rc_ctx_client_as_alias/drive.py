@@ -1,0 +1,4 @@
+import oracle
+
+# python -m pytest tests
+oracle.run_pytest(["tests"])

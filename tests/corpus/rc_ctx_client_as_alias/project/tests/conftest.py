@@ -1,0 +1,8 @@
+import pytest
+
+from kiosk import create_app
+
+
+@pytest.fixture
+def app():
+    return create_app()

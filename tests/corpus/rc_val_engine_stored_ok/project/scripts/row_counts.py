@@ -1,0 +1,17 @@
+"""Print the SQLite version through the app's engine, outside the app context."""
+
+from sqlalchemy import text
+
+from audit import create_app, db
+
+
+def main():
+    app = create_app()
+    with app.app_context():
+        engine = db.engine
+    with engine.connect() as connection:
+        print(connection.execute(text("select sqlite_version()")).scalar())
+
+
+if __name__ == "__main__":
+    main()
