@@ -130,7 +130,7 @@ class PytestModel:
         found: dict[str, str] = {}  # name -> fixture qualname
         requests: dict[str, list[str]] = {}  # name -> the names it requests
         pending: list[tuple[str, Scope]] = [(name, test) for name in names]
-        pending.extend((name, test) for name in (self._dynamic(test) or ([], None))[0])
+        pending.extend((name, test) for name in self._dynamic_names(test))
         index = 0
         while index < len(pending):
             name, requester = pending[index]
@@ -142,7 +142,7 @@ class PytestModel:
                 continue
             found[name] = qualname
             fixture = self.ws.scopes[qualname]
-            requests[name] = [*self._parameters(fixture), *(self._dynamic(fixture) or ([], None))[0]]
+            requests[name] = [*self._parameters(fixture), *self._dynamic_names(fixture)]
             pending.extend((param, fixture) for param in requests[name])
         order = sorted(found, key=lambda name: _SCOPE_RANK.get(declared_scope(self.ws.scopes[found[name]]), 0))
         pushes_request = self.uses_pytest_flask and table.PYTEST_FLASK_APP_FIXTURE in found
@@ -267,6 +267,11 @@ class PytestModel:
             if isinstance(decorator, ast.Call) and (dotted_text(decorator.func) or "").endswith("usefixtures"):
                 names.extend(str(a.value) for a in decorator.args if isinstance(a, ast.Constant))
         return names
+
+    def _dynamic_names(self, function: Scope) -> list[str]:
+        """The literal names of the body's ``request.getfixturevalue("name")`` calls."""
+        dynamic = self._dynamic(function)
+        return dynamic[0] if dynamic is not None else []
 
     def _dynamic(self, function: Scope) -> tuple[list[str], Gap | None] | None:
         """``request.getfixturevalue(...)`` in the body: the literal names, and a gap for any other."""
