@@ -130,10 +130,11 @@ class Analyzer:
              contents: dict[Path, bytes | None] | None = None) -> AnalysisResult:
         stale: dict[Path, LineMap] = {}
         started = time.perf_counter()
+        duplicated: set[str] = set()
         modules = index_files(paths, warn, overlay, self.index_cache, config, self.progress, files, contents,
-                              self._check_interrupt, stale if self.keep_last_good else None)
+                              self._check_interrupt, stale if self.keep_last_good else None, duplicated)
         self._jedi.indexed(time.perf_counter() - started)
-        ws = Workspace(modules)
+        ws = Workspace(modules, frozenset(duplicated))
         resolver = Resolver(ws, frozenset(config.extra_sinks))
         facts = project_facts(self.root, modules, config)
         for warning in unmatched_config_names(config, ws, modules):

@@ -86,13 +86,14 @@ class IndexBuilder(ExpressionRecorder):
         self.index.scopes[qualname] = scope
         saved_depth, self._branch_depth = self._branch_depth, 0
         saved_stack, self._call_stack = self._call_stack, []
+        saved_regions, self._regions = self._regions, []
         if isinstance(node, ast.Lambda):
             self.index.lambdas[id(node)] = qualname
             self._visit_expr(node.body, scope, Level.NONE, "bare", in_return=True)
         else:
             collect_bindings(self.index, node.body, scope)
             scope.exit_level = self._walk_block(node.body, scope, Level.NONE, False)
-        self._branch_depth, self._call_stack = saved_depth, saved_stack
+        self._branch_depth, self._call_stack, self._regions = saved_depth, saved_stack, saved_regions
         scope.is_generator = bool(scope.yield_levels)
         scope.is_property = any(dotted_text(d) in _PROPERTY_DECORATORS for d in scope.decorators)
         return scope
@@ -161,6 +162,7 @@ class IndexBuilder(ExpressionRecorder):
             else_level = max(level, guard) if negated else level
             with self._branch():
                 self._walk_block(stmt.body, scope, body_level, False, class_info)
+            with self._branch():
                 self._walk_block(stmt.orelse, scope, else_level, False, class_info)
             if negated and stmt.body and isinstance(stmt.body[-1], _TERMINATORS):
                 return max(level, guard)  # ``if not has_app_context(): return`` guards the rest
@@ -170,9 +172,12 @@ class IndexBuilder(ExpressionRecorder):
             with self._branch():
                 self._walk_block(stmt.body, scope, Level.REQUEST if catches else level,  # type: ignore[attr-defined]
                                  False, class_info)
-                for handler in stmt.handlers:  # type: ignore[attr-defined]
+            for handler in stmt.handlers:  # type: ignore[attr-defined]
+                with self._branch():
                     self._walk_block(handler.body, scope, level, False, class_info)
+            with self._branch():
                 self._walk_block(stmt.orelse, scope, level, False, class_info)  # type: ignore[attr-defined]
+            with self._branch():
                 self._walk_block(stmt.finalbody, scope, level, False, class_info)  # type: ignore[attr-defined]
             return level
         if isinstance(stmt, (ast.For, ast.AsyncFor, ast.While)):
@@ -182,12 +187,13 @@ class IndexBuilder(ExpressionRecorder):
                 visit(stmt.iter, scope, level, "deref")
             with self._branch():
                 self._walk_block(stmt.body, scope, level, False, class_info)
+            with self._branch():
                 self._walk_block(stmt.orelse, scope, level, False, class_info)
             return level
         if isinstance(stmt, ast.Match):
             visit(stmt.subject, scope, level, "deref")
-            with self._branch():
-                for case in stmt.cases:
+            for case in stmt.cases:
+                with self._branch():
                     self._walk_block(case.body, scope, level, False, class_info)
             return level
         if isinstance(stmt, ast.Return):

@@ -29,10 +29,15 @@ class _Branch:
         self.conditional = conditional
 
     def __enter__(self) -> None:
-        self.builder._branch_depth += self.conditional
+        if self.conditional:
+            self.builder._branch_depth += 1
+            self.builder._next_region += 1
+            self.builder._regions.append(self.builder._next_region)
 
     def __exit__(self, *exc: object) -> None:
-        self.builder._branch_depth -= self.conditional
+        if self.conditional:
+            self.builder._branch_depth -= 1
+            self.builder._regions.pop()
 
 
 class ExpressionRecorder:
@@ -43,6 +48,10 @@ class ExpressionRecorder:
         self.columns = columns
         self._call_stack: list[ast.expr] = []
         self._branch_depth = 0  # > 0 inside code that may not run (branches, loops, handlers)
+        # The branches around the code being walked, outermost first: one id per block that may not
+        # run (an ``if`` body, its ``else``, a handler, a loop body, an operand of ``or``...).
+        self._regions: list[int] = []
+        self._next_region = 0
 
     def _new_function(self, node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda, parent: Scope,
                       class_qualname: str | None) -> Scope:
@@ -103,6 +112,7 @@ class ExpressionRecorder:
             self._visit_expr(node.test, scope, level, "truth")
             with self._branch():
                 self._visit_expr(node.body, scope, level if negated else max(level, guard), use, in_return)
+            with self._branch():
                 self._visit_expr(node.orelse, scope, max(level, guard) if negated else level, use, in_return)
             return
         if isinstance(node, (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)):
@@ -161,7 +171,7 @@ class ExpressionRecorder:
                     keywords: frozenset[str] = frozenset(), star: bool = False) -> None:
         spans = self.columns.prefix_spans(nodes)
         names = tuple([n.id if type(n) is ast.Name else n.attr for n in nodes])  # type: ignore[attr-defined]
-        scope.refs.append(Ref(names, spans, level, use, keywords, star, self._branch_depth == 0))
+        scope.refs.append(Ref(names, spans, level, use, keywords, star, self._branch_depth == 0, tuple(self._regions)))
 
     def _record_call(self, node: ast.expr, func: ast.expr, scope: Scope, level: Level, in_return: bool,
                      is_decorator: bool = False) -> None:
@@ -169,7 +179,8 @@ class ExpressionRecorder:
         if not isinstance(node, ast.Call):
             ast.copy_location(call, node)
         scope.calls.append(CallSite(call, func, self.columns.span(func), level, in_return,
-                                    tuple(reversed(self._call_stack)), is_decorator, self._branch_depth == 0))
+                                    tuple(reversed(self._call_stack)), is_decorator, self._branch_depth == 0,
+                                    tuple(self._regions)))
 
     def _branch(self, conditional: bool = True) -> _Branch:
         """Mark what is walked inside as code that may not run."""

@@ -51,7 +51,7 @@ def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Pa
                 progress: Callable[[int, int], None] | None = None, files: list[SourceFile] | None = None,
                 contents: dict[Path, bytes | None] | None = None,
                 checkpoint: Callable[[], None] | None = None,
-                stale: dict[Path, LineMap] | None = None) -> list[ModuleIndex]:
+                stale: dict[Path, LineMap] | None = None, duplicated: set[str] | None = None) -> list[ModuleIndex]:
     """Index every Python file under ``paths``; ``overlay`` holds unsaved editor text by path.
 
     ``files`` and ``contents`` (bytes by path, None when unreadable) are what a caller that
@@ -59,6 +59,7 @@ def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Pa
     ``checkpoint`` is called before each file: the caller's way to give the run up (by raising).
     ``stale``, when given (with ``cache``), asks for a file that no longer parses to be indexed as
     its last version that did; it receives that version's line map onto the current text.
+    ``duplicated``, when given, receives the names of modules defined twice (the first copy is kept).
     """
     overlay = overlay or {}
     contents = contents or {}
@@ -117,6 +118,8 @@ def index_files(paths: list[Path], warn: Callable[[str], None], overlay: dict[Pa
             continue
         if module.name in taken:
             warn(f"{path}: module `{module.name}` is defined twice; this copy is skipped")
+            if duplicated is not None:
+                duplicated.add(module.name)
             continue
         taken.add(module.name)
         modules.append(module)

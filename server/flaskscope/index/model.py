@@ -57,6 +57,7 @@ class Ref(NamedTuple):
     keywords: frozenset[str] = frozenset()
     has_star_kwargs: bool = False
     straight: bool = False  # runs whenever the scope runs and reaches it (see ``CallSite``)
+    region: tuple[int, ...] = ()  # the branches around it (see ``CallSite``)
 
 
 class CallSite(NamedTuple):
@@ -77,6 +78,10 @@ class CallSite(NamedTuple):
     # At the top level of the scope's body (``with`` blocks count as top level): it runs
     # before everything after it, so if it always raises, nothing after it can run.
     straight: bool = False
+    # The blocks that may not run around it, outermost first (one id each: an ``if`` body, its
+    # ``else``, a handler, a loop body, an operand of ``or``): if it always raises, nothing after it
+    # in the same block, or in blocks inside that one, can run either (the next line of a loop body).
+    region: tuple[int, ...] = ()
 
 
 @dataclass

@@ -28,6 +28,9 @@ class GapKind(str, enum.Enum):
     DYNAMIC_REGISTRATION = "dynamic-registration"
     STREAM_HELPER = "stream-helper"
     UNREQUESTED_FIXTURE = "unrequested-fixture"
+    FIRST_IMPORT = "first-import"
+    TEST_BRANCH = "test-branch"
+    PASSED_ARGUMENT = "passed-argument"
 
     @property
     def meaning(self) -> str:
@@ -58,4 +61,12 @@ GAP_MEANINGS: dict[GapKind, str] = {
                            "resolve) that makes the response: it may wrap it in `stream_with_context`",
     GapKind.UNREQUESTED_FIXTURE: "no test in the workspace requests this fixture, so it never runs there (a test "
                                  "elsewhere, or a name computed at run time, may request it)",
+    GapKind.FIRST_IMPORT: "the module's least context comes from an import inside a function (which runs in its "
+                          "caller's context) or from a module nothing imports that is not an entry point (dead "
+                          "code, or a plugin loaded by name): which import runs it first, and with what context, is "
+                          "not known",
+    GapKind.TEST_BRANCH: "a test runs one path with fixed inputs, and this one is reached only in an `except` block "
+                         "or on a branch the analysis cannot show the test takes",
+    GapKind.PASSED_ARGUMENT: "the sink only computes a parameter's default (`path or current_app...`, `if app is None: "
+                             "app = current_app`), and the call on the chain passes that parameter",
 }

@@ -209,6 +209,17 @@ VIEW_BASES: tuple[str, ...] = (
 # (``gunicorn wsgi:app``, ``celery -A pkg.worker``): its body runs on its own import, whoever else
 # imports it inside functions (``reach.import_sites``).
 APPLICATION_OBJECTS: frozenset[str] = frozenset({"flask.Flask", "celery.Celery"})  # canonical names
+# Roots that are one run with fixed inputs (a test): a finding from one must be on the path that run
+# takes, not on any path it could take (``reach.branches.runs_only_if``).
+ONE_RUN_ROOT_KINDS: frozenset[str] = frozenset({"pytest"})
+# A module inside a package that nothing in the workspace imports runs only if something outside loads
+# it: these names are what servers, workers and tools load (``gunicorn pkg.wsgi:app``, ``python -m
+# pkg.manage``); any other such module may be dead code, or loaded by a plugin system in a context not
+# known, so what it imports is not known to run without one.
+ENTRY_MODULE_NAMES: frozenset[str] = frozenset({
+    "__main__", "app", "application", "asgi", "celery", "celery_app", "celery_worker", "cli", "main", "manage",
+    "run", "scheduler", "server", "serve", "tasks", "worker", "wsgi",
+})
 
 # What a view's ``return`` does with a generator it calls (``return Response(rows())``): Flask
 # iterates a response body after the view returned and its contexts were popped, so the generator

@@ -25,12 +25,18 @@ from flaskscope.index.model import Scope
 from flaskscope.knowledge import roots as table
 from flaskscope.knowledge.gaps import GapKind
 from flaskscope.knowledge.testing import PATCH_BY_OBJECT, PATCH_BY_STRING
+from flaskscope.reach.branches import (
+    NOT_NONE,
+    UNKNOWN,
+    branch_verdict,
+    computes_default_of,
+    in_handler,
+    rebinding_ruled_out,
+    runs_only_if,
+)
 from flaskscope.resolve.resolver import Resolver
 from flaskscope.resolve.workspace import Workspace
 
-_UNKNOWN: Any = object()  # a value the evaluation does not know
-_NOT_NONE: Any = object()  # an object known only not to be None (a call's result, a lambda, ...)
-_MAX_NODES = 2000  # a function larger than this is not searched for the hop's branch
 _BODY_ROOTS = frozenset({"import-time", "script"})
 _NEVER_NONE_KINDS = frozenset({"instance", "class", "scope", "scopes"})  # resolver values that are objects
 
@@ -43,7 +49,7 @@ class Certainty:
 
     def gap_on(self, root: Root, chain: tuple[Hop, ...]) -> Gap | None:
         return self._mocked(root, chain) or self._cached(root, chain) \
-            or self._ruled_out(chain, root.kind in _BODY_ROOTS)
+            or self._ruled_out(chain, root.kind in _BODY_ROOTS, root.kind in table.ONE_RUN_ROOT_KINDS)
 
     def _cached(self, root: Root, chain: tuple[Hop, ...]) -> Gap | None:
         """A ``cached_property`` reached in a thread that shares its objects with the code that
@@ -78,7 +84,7 @@ class Certainty:
                 if target in spelled or (target.startswith("*.") and target[2:] in hop.name.split(".")):
                     shown = target[2:] if target.startswith("*.") else target
                     return Gap(GapKind.MOCKED.value, root.path, root.line, f"`{shown}` is patched by the test")
-            if caller is not None and _in_handler(caller.node, hop.line):
+            if caller is not None and in_handler(caller.node, hop.line):
                 # An ``except`` block runs only if its ``try`` raises: with mocks on the way, that is theirs to say.
                 return Gap(GapKind.MOCKED.value, root.path, root.line,
                            f"line {hop.line} is in an `except` block; the test patches what may raise there")
@@ -124,10 +130,12 @@ class Certainty:
         return set()
 
     # ------------------------------------------------------ constant arguments
-    def _ruled_out(self, chain: tuple[Hop, ...], starts_in_body: bool) -> Gap | None:
+    def _ruled_out(self, chain: tuple[Hop, ...], starts_in_body: bool, one_run: bool = False) -> Gap | None:
         """``starts_in_body``: the chain's first hop is a call in a module body or ``__main__`` block
         (import-time code, scripts), whose arguments count like any call's; other roots' first hop is
-        the spawn or registration site, which does not call the target with its arguments."""
+        the spawn or registration site, which does not call the target with its arguments.
+        ``one_run``: the root is one run with fixed inputs (a test), so every hop must be one that
+        runs whenever its function does, or sit in a branch the arguments show is taken."""
         bindings: dict[str, Any] = {}
         explicit: set[str] = set()
         if starts_in_body and len(chain) > 1:
@@ -141,12 +149,22 @@ class Certainty:
                 bindings, explicit = {}, set()
                 continue
             if bindings:
-                verdict = _branch_verdict(scope.node, hop.line, bindings, explicit, hop.name.split(".")[0])
+                verdict = branch_verdict(scope.node, hop.line, bindings, explicit, hop.name.split(".")[0])
                 if verdict is None and i == len(chain) - 1:
-                    verdict = _rebinding_ruled_out(scope.node, hop.name.split(".")[0], bindings, explicit)
+                    verdict = rebinding_ruled_out(scope.node, hop.name.split(".")[0], bindings, explicit)
                 if verdict is not None:
                     path = self.ws.module_of_scope[scope.qualname].path
                     return Gap(GapKind.CONSTANT_ARGUMENT.value, path, hop.line, verdict)
+            unknown = explicit - bindings.keys()  # passed, with a value the analysis does not evaluate
+            if unknown:
+                why = computes_default_of(scope.node, hop.line, hop.name.split(".")[0], unknown)
+                if why is not None:
+                    return Gap(GapKind.PASSED_ARGUMENT.value, self.ws.module_of_scope[scope.qualname].path, hop.line,
+                               why)
+            if one_run:
+                why = runs_only_if(scope.node, hop.line, hop.name.split(".")[0], bindings)
+                if why is not None:
+                    return Gap(GapKind.TEST_BRANCH.value, self.ws.module_of_scope[scope.qualname].path, hop.line, why)
             if i + 1 < len(chain):
                 bindings, explicit = self._bind(scope, hop, chain[i + 1], bindings)
         return None
@@ -182,8 +200,8 @@ class Certainty:
 
         def value(arg: ast.expr) -> Any:
             found = _value(arg, {**local, **outer})
-            if found is _UNKNOWN and self.resolver.value_of(caller, arg).kind in _NEVER_NONE_KINDS:
-                return _NOT_NONE  # ``Limiter(app)`` with ``app = create_app()``: an object, not None
+            if found is UNKNOWN and self.resolver.value_of(caller, arg).kind in _NEVER_NONE_KINDS:
+                return NOT_NONE  # ``Limiter(app)`` with ``app = create_app()``: an object, not None
             return found
 
         for name, arg in zip(positional, call.args, strict=False):
@@ -195,7 +213,7 @@ class Certainty:
         for name, default in defaults.items():
             if name not in bindings:
                 bindings[name] = _value(default, {})
-        return {k: v for k, v in bindings.items() if v is not _UNKNOWN}, explicit
+        return {k: v for k, v in bindings.items() if v is not UNKNOWN}, explicit
 
 
 def _call_at(node: ast.AST | None, line: int, name: str) -> ast.Call | None:
@@ -242,7 +260,7 @@ def _literal_locals(function: ast.AST | None) -> dict[str, Any]:
         if len(values) != 1:
             continue
         if _constructs(values[0]):
-            literals[name] = _NOT_NONE  # ``mock_app = MagicMock()``: whatever is set on it later, not None
+            literals[name] = NOT_NONE  # ``mock_app = MagicMock()``: whatever is set on it later, not None
             continue
         if name in touched:
             continue
@@ -269,237 +287,7 @@ def _value(expr: ast.expr, outer: dict[str, Any]) -> Any:
         return ast.literal_eval(expr)
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         pass
-    if _constructs(expr) or isinstance(expr, (ast.Lambda, ast.JoinedStr, ast.ListComp, ast.DictComp, ast.SetComp)):
-        return _NOT_NONE
-    return _UNKNOWN
-
-
-# ------------------------------------------------------------- branches
-def _branch_verdict(function: ast.AST, line: int, bindings: dict[str, Any], explicit: set[str],
-                    name: str = "") -> str | None:
-    """Why the bound values keep ``line`` (where ``name`` is used) from running, or leave its branch
-    undecided; None if they do not."""
-    if sum(1 for _ in ast.walk(function)) > _MAX_NODES:
-        return None
-    verdict = _in_block(getattr(function, "body", []), line, bindings, explicit)
-    if verdict is None and name:
-        statement = _innermost_statement(getattr(function, "body", []), line)
-        if statement is not None:
-            verdict = _in_expression(statement, line, name, bindings, explicit)
-    return verdict
-
-
-def _innermost_statement(body: list[ast.stmt], line: int) -> ast.stmt | None:
-    for stmt in body:
-        if _contains(stmt, line):
-            for field in ("body", "orelse", "finalbody", "handlers"):
-                for child in getattr(stmt, field, []) or []:
-                    inner = _innermost_statement(getattr(child, "body", [child]) if isinstance(
-                        child, ast.ExceptHandler) else [child], line)
-                    if inner is not None:
-                        return inner
-            return stmt
-    return None
-
-
-def _in_expression(stmt: ast.stmt, line: int, name: str, bindings: dict[str, Any], explicit: set[str]) -> str | None:
-    """``base or current_app.config[...]``, ``x if x is not None else current_app...``: the use of
-    ``name`` on ``line`` sits in an operand the bound values never evaluate. Every use of the name on
-    that line must be ruled out (or undecided) for the statement to be."""
-    parents: dict[int, ast.AST] = {}
-    for walked in ast.walk(stmt):
-        for child in ast.iter_child_nodes(walked):
-            parents[id(child)] = walked
-    uses = [n for n in ast.walk(stmt) if isinstance(n, ast.Name) and n.id == name and n.lineno == line]
-    verdicts = []
-    for use in uses:
-        verdict = None
-        node: ast.AST = use
-        while verdict is None and id(node) in parents and node is not stmt:
-            parent = parents[id(node)]
-            if isinstance(parent, ast.IfExp) and node is not parent.test:
-                verdict = _needs(parent.test, node is parent.body, bindings, explicit, parent.lineno)
-            elif isinstance(parent, ast.BoolOp):
-                before = parent.values[: next(i for i, v in enumerate(parent.values) if v is node)]
-                wanted = isinstance(parent.op, ast.And)  # ``and`` goes on while true, ``or`` while false
-                verdict = next((v for v in (_needs(b, wanted, bindings, explicit, parent.lineno) for b in before)
-                                if v is not None), None)
-            node = parent
-        if verdict is None:
-            return None  # this use runs
-        verdicts.append(verdict)
-    return verdicts[0] if verdicts else None
-
-
-def _rebinding_ruled_out(function: ast.AST, name: str, bindings: dict[str, Any], explicit: set[str]) -> str | None:
-    """``if app is None: app = current_app`` and the call passed an ``app``: the sink reached through the
-    parameter is only there when every assignment that rebinds it is ruled out or undecided."""
-    if name not in bindings:
-        return None
-    assignments = [node for node in ast.walk(function) if isinstance(node, ast.Assign)
-                   and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)]
-    if not assignments:
-        return None
-    verdicts = [_branch_verdict(function, node.lineno, bindings, explicit) for node in assignments]
-    if all(v is not None for v in verdicts):
-        return f"`{name}` is rebound only where the arguments rule it out ({verdicts[0]})"
-    return None
-
-
-def _contains(stmt: ast.stmt, line: int) -> bool:
-    return stmt.lineno <= line <= (stmt.end_lineno or stmt.lineno)
-
-
-def _in_block(body: list[ast.stmt], line: int, bindings: dict[str, Any], explicit: set[str]) -> str | None:
-    for stmt in body:
-        if _contains(stmt, line):
-            return _in_stmt(stmt, line, bindings, explicit)
-        if isinstance(stmt, ast.If) and not stmt.orelse and _leaves(stmt.body):
-            verdict = _needs(stmt.test, False, bindings, explicit, stmt.lineno)  # ``if not x: return`` before it
-            if verdict is not None:
-                return verdict
-    return None
-
-
-def _in_stmt(stmt: ast.stmt, line: int, bindings: dict[str, Any], explicit: set[str]) -> str | None:
-    if isinstance(stmt, (ast.If, ast.While)):
-        if stmt.test.lineno <= line <= (stmt.test.end_lineno or stmt.test.lineno):
-            return None
-        in_body = any(_contains(s, line) for s in stmt.body)
-        verdict = _needs(stmt.test, in_body, bindings, explicit, stmt.lineno)
-        if verdict is not None:
-            return verdict
-        return _in_block(stmt.body if in_body else stmt.orelse, line, bindings, explicit)
-    if isinstance(stmt, (ast.For, ast.AsyncFor)):
-        if any(_contains(s, line) for s in stmt.body):
-            iterated = _evaluate(stmt.iter, bindings)
-            if iterated is not _UNKNOWN and iterated is not _NOT_NONE and _is_empty(iterated):
-                return f"line {stmt.lineno} loops over an empty literal"
-            return _in_block(stmt.body, line, bindings, explicit)
-        return _in_block(stmt.orelse, line, bindings, explicit)
-    if isinstance(stmt, (ast.With, ast.AsyncWith)):
-        return _in_block(stmt.body, line, bindings, explicit)
-    if isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
-        for block in (stmt.body, *(h.body for h in stmt.handlers), stmt.orelse, stmt.finalbody):  # type: ignore[attr-defined]
-            if any(_contains(s, line) for s in block):
-                return _in_block(block, line, bindings, explicit)
-    return None
-
-
-def _leaves(body: list[ast.stmt]) -> bool:
-    return bool(body) and isinstance(body[-1], (ast.Return, ast.Raise, ast.Continue, ast.Break))
-
-
-def _needs(test: ast.expr, wanted: bool, bindings: dict[str, Any], explicit: set[str], line: int) -> str | None:
-    names = {n.id for n in ast.walk(test) if isinstance(n, ast.Name)}
-    if not names & bindings.keys():
-        return None
-    value = _evaluate(test, bindings)
-    if value is _UNKNOWN or value is _NOT_NONE:
-        if value is _NOT_NONE and wanted:
-            return None  # an object that is not None is (almost always) true
-        if names & explicit:
-            return f"the branch at line {line} depends on an argument the analysis does not evaluate"
-        return None
-    if bool(value) != wanted:
-        return f"the arguments rule out the branch at line {line}"
-    return None
-
-
-def _is_empty(value: Any) -> bool:
-    try:
-        return len(value) == 0
-    except TypeError:
-        return False
-
-
-def _evaluate(expr: ast.expr, bindings: dict[str, Any]) -> Any:  # noqa: C901 - one case per node type
-    if isinstance(expr, ast.Constant):
-        return expr.value
-    if isinstance(expr, ast.Name):
-        return bindings.get(expr.id, _UNKNOWN)
-    if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.Not):
-        inner = _evaluate(expr.operand, bindings)
-        return _UNKNOWN if inner is _UNKNOWN or inner is _NOT_NONE else not inner
-    if isinstance(expr, ast.BoolOp):
-        return _bool_op(expr, bindings)
-    if isinstance(expr, ast.Compare) and len(expr.ops) == 1:
-        return _compare(expr.ops[0], _evaluate(expr.left, bindings), _evaluate(expr.comparators[0], bindings))
-    if isinstance(expr, ast.Subscript):
-        container, key = _evaluate(expr.value, bindings), _evaluate(expr.slice, bindings)
-        if _known(container) and _known(key):
-            try:
-                return container[key]
-            except (KeyError, IndexError, TypeError):
-                return _UNKNOWN
-        return _UNKNOWN
-    if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id in ("len", "bool") \
-            and len(expr.args) == 1 and not expr.keywords:
-        argument = _evaluate(expr.args[0], bindings)
-        if not _known(argument):
-            return _UNKNOWN
-        try:
-            return len(argument) if expr.func.id == "len" else bool(argument)
-        except TypeError:
-            return _UNKNOWN
-    if isinstance(expr, (ast.List, ast.Tuple, ast.Dict, ast.Set)):
-        try:
-            return ast.literal_eval(expr)
-        except (ValueError, TypeError, SyntaxError):
-            return _UNKNOWN
-    return _UNKNOWN
-
-
-def _known(value: Any) -> bool:
-    return value is not _UNKNOWN and value is not _NOT_NONE
-
-
-def _bool_op(expr: ast.BoolOp, bindings: dict[str, Any]) -> Any:
-    is_and = isinstance(expr.op, ast.And)
-    undecided = False
-    for operand in expr.values:
-        value = _evaluate(operand, bindings)
-        if not _known(value):
-            undecided = True
-            continue
-        if bool(value) != is_and:
-            return value  # ``False and ...`` / ``True or ...``: decided whatever the rest is
-    return _UNKNOWN if undecided else is_and
-
-
-def _compare(op: ast.cmpop, left: Any, right: Any) -> Any:
-    if isinstance(op, (ast.Is, ast.IsNot)) and (left is _NOT_NONE or right is _NOT_NONE):
-        other = right if left is _NOT_NONE else left
-        if other is None:
-            return isinstance(op, ast.IsNot)
-        return _UNKNOWN
-    if not (_known(left) and _known(right)):
-        return _UNKNOWN
-    try:
-        if isinstance(op, ast.Is):
-            return left is right if left is None or right is None or isinstance(left, bool) else left == right
-        if isinstance(op, ast.IsNot):
-            return left is not right if left is None or right is None or isinstance(left, bool) else left != right
-        operations = {ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b, ast.In: lambda a, b: a in b,
-                      ast.NotIn: lambda a, b: a not in b, ast.Lt: lambda a, b: a < b, ast.LtE: lambda a, b: a <= b,
-                      ast.Gt: lambda a, b: a > b, ast.GtE: lambda a, b: a >= b}
-        operation = operations.get(type(op))
-        return operation(left, right) if operation is not None else _UNKNOWN
-    except TypeError:
-        return _UNKNOWN
-
-
-def _in_handler(function: ast.AST | None, line: int) -> bool:
-    """Is ``line`` inside an ``except`` block of ``function`` (not of a function nested in it)?"""
-    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return False
-    pending: list[ast.AST] = list(function.body)
-    while pending:
-        node = pending.pop()
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
-            continue
-        if isinstance(node, ast.ExceptHandler) and node.body and \
-                node.body[0].lineno <= line <= (node.body[-1].end_lineno or node.body[-1].lineno):
-            return True
-        pending.extend(ast.iter_child_nodes(node))
-    return False
+    if _constructs(expr) or isinstance(expr, (ast.Lambda, ast.JoinedStr, ast.ListComp, ast.DictComp, ast.SetComp,
+                                              ast.BinOp)):
+        return NOT_NONE  # ``bp.name + "." + endpoint``: arithmetic and concatenation never give None
+    return UNKNOWN

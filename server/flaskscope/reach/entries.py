@@ -49,7 +49,7 @@ class EntryFinder:
         self.entries = Entries(views=set(registered.views),
                                commands={name: set(functions) for name, functions in registered.commands.items()})
         self._known: set[Root] = set()
-        self._import_levels = ImportLevels(self.ws)
+        self._import_levels = ImportLevels(self.ws, self._loaded_from_outside, lambda: self.facts.reached_by_import)
         self._rq_worker: tuple[Gap | None] | None = None
         # celery_default: a project-wide fact, known from a whole run
         self._celery = CeleryLevels(resolver, celery_default)
@@ -135,10 +135,36 @@ class EntryFinder:
                 continue
             level = self._import_levels.level_of(module.name)
             what = "import-time code" if level is Level.NONE else "import-time code, imported only in a context"
-            root = Root("import-time", module.path, 1, level, what, module.body_scope.qualname)
+            root = Root("import-time", module.path, 1, level, what, module.body_scope.qualname,
+                        gap=self._first_import_unknown(module))
             if root not in self._known:
                 self._known.add(root)
                 self.entries.roots.insert(position, root)
+
+    def _first_import_unknown(self, module: ModuleIndex) -> Gap | None:
+        """The module's least context comes from an import inside a function (whose caller's context
+        is not known here), not from one at a module's top level: which import runs it first is not
+        certain. A module servers or workers load by name runs first on that load."""
+        uncertain = self._import_levels.uncertain_importer(module.name)
+        if uncertain is None or self._makes_an_application(module.name):
+            return None
+        where, line, what = uncertain
+        scope = self.ws.scopes.get(where)
+        path = self.ws.path_of(scope) if scope is not None else module.path
+        return Gap(GapKind.FIRST_IMPORT.value, path, line,
+                   f"{what}: which import runs `{module.name}` first is not known")
+
+    def _loaded_from_outside(self, module: str) -> bool:
+        """A module nothing in the workspace imports is an entry when it is top-level (a script,
+        ``wsgi.py``, a test directory without ``__init__``), a test module, run as ``python -m``,
+        named as servers and workers load it, or makes the application (``ImportLevels``)."""
+        if "." not in module:
+            return True
+        last = module.rsplit(".", 1)[-1]
+        index = self.ws.modules.get(module)
+        return last in table.ENTRY_MODULE_NAMES or last.startswith("test_") or last.endswith("_test") \
+            or last == "conftest" or index is None or f"{module}.<main>" in index.scopes \
+            or self._makes_an_application(module)
 
     def registrations(self) -> Registrations:
         """Views (by route decorator or ``add_url_rule``) and CLI commands (by ``app.cli.add_command``

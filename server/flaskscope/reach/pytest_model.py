@@ -296,6 +296,11 @@ class PytestModel:
         for method in table.SETUP_METHODS:
             level = max(level, self._method_level(chain, 0, method, 0))
         gap = None
+        for base in self.resolver.unresolved_bases(class_qualname):
+            if level < Level.REQUEST:
+                info = chain[0]
+                gap = gap or Gap(GapKind.UNRESOLVED_BASE.value, self.ws.modules[info.module].path, info.span.line,
+                                 f"base class `{base}` cannot be resolved")
         for base in self.resolver.external_bases(class_qualname):
             if base in table.CONTEXT_TEST_BASES:
                 level = max(level, table.CONTEXT_TEST_BASES[base])

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable, Mapping, NamedTuple
 
 from flaskscope.findings import Hop
+from flaskscope.index.ast_util import dotted_text
 from flaskscope.index.model import CallSite, Ref, Scope, Span
 from flaskscope.knowledge.roots import (
     CLI_GROUP_CLASS,
@@ -193,7 +194,8 @@ class Search:
 
         A *straight* event (one that runs whenever the scope gets that far) that always raises
         ends the walk: Python never runs what follows it, so later sinks are not reported —
-        they are what the user meets only after fixing the first.
+        they are what the user meets only after fixing the first. One that always raises inside a
+        block (a loop body, an ``if`` branch) ends that block the same way.
         """
         path = self.ws.module_of_scope[scope.qualname].path
         best: dict[tuple[Path, Span, str], Hit] = {}
@@ -205,7 +207,11 @@ class Search:
                 best[key] = hit
 
         withs = self._with_levels(scope) if scope.dynamic_withs else ()
+        dead: list[tuple[int, ...]] = []  # blocks in which an event always raised: the rest never runs
         for event in self._events(scope):
+            if dead and not isinstance(event, _ModuleImport) \
+                    and any(event.region[: len(block)] == block for block in dead):
+                continue
             line = event.spans[-1].line if isinstance(event, Ref) else event.span.line
             pushed = max((lvl for first, last, lvl in withs if first <= line <= last), default=Level.NONE)
             if isinstance(event, _ModuleImport):
@@ -222,6 +228,8 @@ class Search:
                 raised = level is not Level.REQUEST and self._check_ref(scope, event, level, path, keep)
             if raised and event.straight:
                 return Summary(tuple(best.values()), True)
+            if raised:
+                dead.append(event.region)
         return Summary(tuple(best.values()), False)
 
     def _with_levels(self, scope: Scope) -> list[tuple[int, int, Level]]:
@@ -275,7 +283,48 @@ class Search:
             for hit in summary.hits:
                 keep(Hit(hit.code, hit.path, hit.span, hit.symbol, hit.needs, hit.had, (hop, *hit.chain)))
             always = always and summary.always_raises and not callee.is_generator and not callee.is_async
+            if callee.params and not call.is_decorator and (call.node.args or call.node.keywords):
+                self._passed_proxies(scope, call, callee, max(level, pushed), path, hop, keep)
         return always
+
+    def _passed_proxies(self, scope: Scope, call: CallSite, callee: Scope, level: Level, path: Path, hop: Hop,
+                        keep: Keep) -> None:
+        """``send_invite(current_user, email)`` where ``send_invite`` reads ``inviter.name`` first thing:
+        the proxy is dereferenced in the callee, in this caller's context. The callee's summary sees
+        a parameter's value only when every caller passes the same one, so a proxy passed by this
+        call alone is followed here, on this call's chain."""
+        for param, argument in _bound_arguments(callee, call.node):
+            value = self.resolver.value_of(scope, argument)
+            sink: Sink | None = None
+            if value.kind == "external":
+                sink = self.facts.knowledge.sinks.get(value.name)
+                if sink is None or not _fires(sink, "deref", None):
+                    continue
+            elif value.kind != "proxy":
+                continue
+            if self.resolver.lookup(callee, param) == value:
+                continue  # every caller passes it: the callee's own summary follows it
+            deref = _first_straight_use(callee, param)
+            if deref is None:
+                continue
+            at = Hop(self.ws.module_of_scope[callee.qualname].path, deref.spans[0].line, param, callee.qualname)
+            entered = max(level, deref.level)
+            if entered is Level.REQUEST:
+                continue
+            if value.kind == "proxy":
+                self.edges.setdefault(callee.qualname, set()).add(value.name)
+                for hit in self.summary(value.name, entered).hits:
+                    keep(Hit(hit.code, hit.path, hit.span, hit.symbol, hit.needs, hit.had, (hop, at, *hit.chain)))
+                continue
+            if sink is None:
+                continue
+            code = self._rule_for(sink, entered)
+            passed = next((ref for ref in scope.refs if ref.spans[0].line == argument.lineno
+                           and ref.spans[0].col == argument.col_offset), None)
+            if code is not None and passed is not None:
+                symbol = ".".join(passed.names)
+                keep(Hit(code, path, passed.spans[-1], symbol, sink.needs, entered,
+                         (Hop(path, passed.spans[-1].line, symbol, scope.qualname), at)))
 
     def _applied_decorators(self, scope: Scope, factory_call: ast.Call) -> tuple[str, ...]:
         """``@factory(x)`` applies what ``factory(x)`` returns: followed only when every ``return`` of the
@@ -441,6 +490,33 @@ class Search:
             method = self.resolver.class_member(value.name, member, True)
             return (method.name,) if method.kind == "scope" else ()
         return ()
+
+
+def _bound_arguments(callee: Scope, call: ast.Call) -> list[tuple[str, ast.expr]]:
+    """(parameter, argument) for the plain arguments of a call (up to a ``*args``; ``**kwargs`` ignored)."""
+    params = list(callee.params)
+    if callee.class_qualname is not None and params and not any(
+            dotted_text(d) == "staticmethod" for d in callee.decorators):
+        params = params[1:]  # ``self`` / ``cls``, bound by the attribute the call goes through
+    bound: list[tuple[str, ast.expr]] = []
+    for position, argument in enumerate(call.args):
+        if isinstance(argument, ast.Starred) or position >= len(params):
+            break
+        bound.append((params[position], argument))
+    bound.extend((k.arg, k.value) for k in call.keywords if k.arg is not None and k.arg in params)
+    return bound
+
+
+def _first_straight_use(function: Scope, param: str) -> Ref | None:
+    """The first read of ``param`` that dereferences it (``inviter.name``, ``org.domains``) and runs
+    whenever the function does, while ``param`` is still the parameter (never assigned in the body)."""
+    binding = function.locals.get(param)
+    if binding is None or binding.kind != "param":
+        return None
+    for ref in function.refs:
+        if ref.names[0] == param and ref.straight and (len(ref.names) > 1 or ref.use in ("deref", "call")):
+            return ref
+    return None
 
 
 def _fires(sink: Sink, use: str, ref: Ref | None) -> bool:

@@ -75,14 +75,18 @@ class Callers:
                 value = self._resolver.value_of(parent, default) if parent is not None else UNKNOWN
             else:
                 value = self._resolver.value_of(caller, arg) if arg is not None else UNKNOWN
+            if value.kind == "scope" and value.bound and self.ws.scopes[value.name].is_property:
+                # ``send_invite(self.current_user)``: the getter ran at the call; what it returned is passed
+                value = self._resolver.return_value(value.name)
             if spawned and value.kind == "external" and value.name in ESCAPING_PROXIES:
                 value = UNKNOWN  # a proxy handed to a thread is unbound there: FCX103 says so at the handing
             passed.append(value)
             if found.kind == "unknown" and value.kind != "unknown":
                 found = value
-        if found.kind in ("external", "instance", "class") and any(value != found for value in passed):
-            # A library object (``request``) passed by one caller is not what another passes (a test's
-            # stand-in): the parameter is that object only where every call agrees.
+        if found.kind in ("external", "instance", "class", "proxy") and any(value != found for value in passed):
+            # A library object (``request``) or a project's proxy (``current_org``) passed by one caller
+            # is not what another passes (a test's stand-in, a row loaded by a command): the parameter
+            # is that object only where every call agrees.
             return UNKNOWN
         functions = list(dict.fromkeys(name for value in passed if value.kind in ("scope", "scopes")
                                        for name in value.name.split("|")))

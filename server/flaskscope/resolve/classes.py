@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from flaskscope.index.ast_util import dotted_text
 from flaskscope.index.model import ClassInfo
 from flaskscope.resolve.values import Value
 
@@ -68,6 +69,12 @@ class ClassHierarchy:
                 elif value.kind == "class" and value.name not in self.ws.classes and value.name not in names:
                     names.append(value.name)  # e.g. ``db.Model`` -> flask_sqlalchemy.Model
         return names
+
+    def unresolved_bases(self, class_qualname: str) -> list[str]:
+        """The bases, as written, of a class and of its workspace bases that resolve to nothing
+        (an import that finds one of several copies of a module, a base made at run time)."""
+        return [dotted_text(base) or "?" for info in self.chain(class_qualname)
+                for base, value in zip(info.bases, self.base_values(info), strict=False) if value.kind == "unknown"]
 
     def subclasses(self, class_qualname: str) -> list[str]:
         """The workspace classes that have ``class_qualname`` among their bases (directly or not)."""

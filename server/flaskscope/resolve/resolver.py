@@ -109,6 +109,8 @@ class Resolver:
         if binding.kind == "class":
             return Value("class", binding.target)
         if binding.kind == "import":
+            if not self.ws.importable(owner.module, binding.target):
+                return UNKNOWN  # which of the module's copies this import finds is not known
             return self.qualified(binding.target)
         if binding.kind == "param":
             return self._param_value(owner, name, binding)
@@ -374,6 +376,10 @@ class Resolver:
     def external_bases(self, class_qualname: str) -> list[str]:
         """The bases from outside the workspace of a class and of its workspace bases."""
         return self.hierarchy.external_bases(class_qualname)
+
+    def unresolved_bases(self, class_qualname: str) -> list[str]:
+        """The bases of a class (and of its workspace bases) that resolve to nothing, as written."""
+        return self.hierarchy.unresolved_bases(class_qualname)
 
     def decorated_type(self, qualname: str) -> str | None:
         """``@click.group() def cli()`` makes ``cli`` a ``click.Group``."""

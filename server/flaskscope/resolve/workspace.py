@@ -17,8 +17,11 @@ from flaskscope.index.model import ClassInfo, ModuleIndex, Scope
 class Workspace:
     """Every indexed module, and lookup tables across them."""
 
-    def __init__(self, modules: list[ModuleIndex]) -> None:
+    def __init__(self, modules: list[ModuleIndex], duplicated: frozenset[str] = frozenset()) -> None:
+        """``duplicated``: names of modules the workspace defines twice (two example apps, each with
+        its own ``app`` package), of which only the first copy is indexed."""
         self.modules: dict[str, ModuleIndex] = {m.name: m for m in modules}
+        self.ambiguous: frozenset[str] = frozenset(name.split(".")[0] for name in duplicated)
         self.scopes: dict[str, Scope] = {}
         self.classes: dict[str, ClassInfo] = {}
         self.module_of_scope: dict[str, ModuleIndex] = {}
@@ -36,6 +39,17 @@ class Workspace:
         """The scopes of the named modules (those in the workspace), module by module in name order."""
         return [s for name in sorted(modules) if name in self.modules for s in self.modules[name].scopes.values()]
 
+    def importable(self, importer: str, dotted: str) -> bool:
+        """Whether an import of ``dotted`` in module ``importer`` is known to mean the indexed copy.
+        A top-level name several directories define is found on ``sys.path``, which depends on how
+        the importer is run (``python examples/two/run.py`` finds ``examples/two/app``): it means the
+        indexed copy only to a module beside that copy (under the same source root)."""
+        top = dotted.split(".", 1)[0]
+        if top not in self.ambiguous:
+            return True
+        kept, module = self.modules.get(top), self.modules.get(importer)
+        return kept is not None and module is not None and _source_root(module) == _source_root(kept)
+
     def path_of(self, scope: Scope) -> Path:
         """The file a scope is written in."""
         return self.module_of_scope[scope.qualname].path
@@ -43,6 +57,7 @@ class Workspace:
     def with_modules(self, edited: list[ModuleIndex]) -> Workspace:
         """A copy with ``edited`` in place of the modules of the same names (cheaper than rebuilding)."""
         copy = Workspace([])
+        copy.ambiguous = self.ambiguous
         copy.modules, copy.scopes = dict(self.modules), dict(self.scopes)
         copy.classes, copy.module_of_scope = dict(self.classes), dict(self.module_of_scope)
         for module in edited:
@@ -99,3 +114,8 @@ class PatchedCalls(Mapping[str, Sequence[tuple[Scope, ast.Call]]]):
     def __len__(self) -> int:
         return len({*self._base, *self._extra})
 
+
+def _source_root(module: ModuleIndex) -> Path:
+    """The directory a module's dotted name starts from (``R`` for ``R/pkg/mod.py`` named ``pkg.mod``)."""
+    depth = module.name.count(".") + (1 if module.is_package else 0)
+    return module.path.absolute().parents[depth] if depth < len(module.path.absolute().parents) else module.path

@@ -1,0 +1,12 @@
+from flask import Flask
+
+
+def create_app(config=None):
+    app = Flask(__name__)
+    app.config.update(TOKEN_PREFIX="member:")
+    app.config.update(config or {})
+
+    from gatekeeper.views import bp
+
+    app.register_blueprint(bp)
+    return app
