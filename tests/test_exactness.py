@@ -79,61 +79,66 @@ def test_suppressing_every_root_or_the_sink_silences_the_finding(tmp_path: Path)
     assert _diagnostics(tmp_path) == []
 
 
+# A project test decorator that pushes a context, declared a provider in the configuration (and
+# a misspelt second name that matches nothing).
+PROVIDER_FUNCTION_PROJECT = {
+    "shop/__init__.py": """\
+        from flask import Flask, current_app
+
+
+        def create_app():
+            return Flask(__name__)
+
+
+        def currency():
+            return current_app.config.get("CURRENCY", "EUR")
+        """,
+    "tests/__init__.py": "",
+    "tests/base.py": """\
+        from functools import wraps
+
+        from shop import create_app
+
+        app = create_app()
+
+
+        def with_context(f):
+            @wraps(f)
+            def wrapper(*args, **kwargs):
+                with app.app_context():
+                    return f(*args, **kwargs)
+            return wrapper
+        """,
+    "tests/test_shop.py": """\
+        from shop import currency
+        from tests.base import with_context
+
+
+        @with_context
+        def test_currency():
+            assert currency() == "EUR"
+
+
+        def test_without_context():
+            assert currency() == "EUR"
+        """,
+    "pyproject.toml": """\
+        [tool.flaskscope]
+        extra-providers = { "tests.base.with_context" = "app", "tests.base.with_contxt" = "app" }
+        """,
+}
+
+
 def test_a_provider_declared_in_the_configuration_may_be_a_project_function(tmp_path: Path) -> None:
-    _write(tmp_path, {
-        "shop/__init__.py": """\
-            from flask import Flask, current_app
-
-
-            def create_app():
-                return Flask(__name__)
-
-
-            def currency():
-                return current_app.config.get("CURRENCY", "EUR")
-            """,
-        "tests/__init__.py": "",
-        "tests/base.py": """\
-            from functools import wraps
-
-            from shop import create_app
-
-            app = create_app()
-
-
-            def with_context(f):
-                @wraps(f)
-                def wrapper(*args, **kwargs):
-                    with app.app_context():
-                        return f(*args, **kwargs)
-                return wrapper
-            """,
-        "tests/test_shop.py": """\
-            from shop import currency
-            from tests.base import with_context
-
-
-            @with_context
-            def test_currency():
-                assert currency() == "EUR"
-
-
-            def test_without_context():
-                assert currency() == "EUR"
-            """,
-        "pyproject.toml": """\
-            [tool.flaskscope]
-            extra-providers = { "tests.base.with_context" = "app", "tests.base.with_contxt" = "app" }
-            """,
-    })
+    _write(tmp_path, PROVIDER_FUNCTION_PROJECT)
     proc = _check(tmp_path, "--format", "json")
     roots = [d["root"]["line"] for d in json.loads(proc.stdout)["diagnostics"]]
     assert roots == [10]  # only the undecorated test
     assert "`tests.base.with_contxt`, which is not defined in the project" in proc.stderr
 
 
-def test_a_parameter_named_like_a_proxy_is_not_the_proxy(tmp_path: Path) -> None:
-    _write(tmp_path, {"handlers.py": """\
+# Parameters named like Flask proxies, in a module that never imports Flask.
+PROXY_NAMED_PARAMETERS = {"handlers.py": """\
         import threading
 
 
@@ -152,7 +157,11 @@ def test_a_parameter_named_like_a_proxy_is_not_the_proxy(tmp_path: Path) -> None
         "tests/test_names.py": """\
         def test_uses_pytest_request(request):
             assert request.node.name
-        """})
+        """}
+
+
+def test_a_parameter_named_like_a_proxy_is_not_the_proxy(tmp_path: Path) -> None:
+    _write(tmp_path, PROXY_NAMED_PARAMETERS)
     assert _diagnostics(tmp_path) == []
 
 

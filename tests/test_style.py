@@ -25,4 +25,5 @@ def test_engine_never_imports_lsp_libraries() -> None:
         if "lsp" in path.relative_to(ROOT / "server" / "flaskscope").parts:
             continue  # the adapter is the one place that may
         text = path.read_text(encoding="utf-8")
-        assert "import pygls" not in text and "import lsprotocol" not in text and "from pygls" not in text, path
+        assert "import pygls" not in text and "import lsprotocol" not in text and "from pygls" not in text \
+            and "from lsprotocol" not in text, path

@@ -16,7 +16,7 @@ from typing import Callable
 from flaskscope.config import Config, config_or_defaults
 from flaskscope.findings import Finding
 from flaskscope.gc_control import collect_garbage, collector_paused
-from flaskscope.index.discovery import SourceFile
+from flaskscope.index.discovery import SourceFile, discover
 from flaskscope.index.loader import IndexCache, import_closure, index_files
 from flaskscope.index.model import ModuleIndex
 from flaskscope.levels import Level
@@ -129,6 +129,10 @@ class Analyzer:
              overlay: dict[Path, str] | None = None, files: list[SourceFile] | None = None,
              contents: dict[Path, bytes | None] | None = None) -> AnalysisResult:
         stale: dict[Path, LineMap] = {}
+        if self.use_jedi:
+            if files is None:
+                files = discover(paths, warn)
+            self._jedi.warm_up(len(files))  # on a large workspace, jedi loads in its own process meanwhile
         started = time.perf_counter()
         duplicated: set[str] = set()
         modules = index_files(paths, warn, overlay, self.index_cache, config, self.progress, files, contents,

@@ -21,7 +21,7 @@ from flaskscope.fixes.strategies import (
     wrap_chain,
     wrap_with_app_at_hand,
 )
-from flaskscope.knowledge.names import TEST_CLIENT_CLASS
+from flaskscope.knowledge.names import REQUEST_ATTRIBUTES, REQUEST_ROUTING_ATTRIBUTES, TEST_CLIENT_CLASS
 from flaskscope.levels import Level
 from flaskscope.resolve.contexts import context_entered
 from flaskscope.resolve.values import Value
@@ -65,7 +65,7 @@ NO_CONTEXT_FIX: frozenset[str] = frozenset({"FCX105"})
 def plan_fixes(context: FixContext, finding: Finding) -> tuple[Fix, ...]:
     if finding.code in NO_CONTEXT_FIX or _applied_decorator_on_chain(context, finding) \
             or _test_replaces_things(finding) or _context_made_on_the_chain(context, finding) \
-            or _read_after_a_client_request(context, finding):
+            or _read_after_a_client_request(context, finding) or _request_data_no_fix_gives(context, finding):
         return ()
     fixes: list[Fix] = []
     for strategy in STRATEGIES_BY_ROOT_KIND.get(finding.root.kind, (wrap_chain,)):
@@ -130,6 +130,25 @@ def _read_after_a_client_request(context: FixContext, finding: Finding) -> bool:
         isinstance(call.func, ast.Attribute)
         and context.resolver.value_of(entry, call.func.value) == Value("instance", TEST_CLIENT_CLASS)
         for call in entry.calls)
+
+
+def _request_data_no_fix_gives(context: FixContext, finding: Finding) -> bool:
+    """``request.attempts`` (no request has that: ``request`` is a stale name for something else) or,
+    in a test, ``request.view_args`` (a request context the fix makes matches no route, so it is
+    None): a pushed context trades the error for another. A thread's copied request keeps its route."""
+    if finding.needs is not Level.REQUEST or not finding.chain:
+        return False
+    scope = context.ws.scopes.get(finding.chain[-1].scope)
+    if scope is None:
+        return False
+    ref = next((r for r in scope.refs if r.spans[0] == finding.span), None)
+    if ref is None or len(ref.names) < 2 or context.resolver.lookup(scope, ref.names[0]) != Value(
+            "external", "flask.request"):
+        return False
+    attribute = ref.names[1]
+    if attribute not in REQUEST_ATTRIBUTES:
+        return True
+    return finding.root.kind == "pytest" and attribute in REQUEST_ROUTING_ATTRIBUTES
 
 
 def _applied_decorator_on_chain(context: FixContext, finding: Finding) -> bool:

@@ -133,3 +133,28 @@ def canonical(name: str) -> str:
 # a thread): a fix that builds a second app (``with create_app().app_context():``) would start it
 # twice (APScheduler raises SchedulerAlreadyRunningError), so such a factory is never used by fixes.
 APP_FACTORY_SIDE_EFFECT_METHODS: frozenset[str] = frozenset({"start", "start_background_task"})
+
+
+# The attributes of Flask's ``request`` (``flask.Request`` with Werkzeug's, class and instance, and a
+# few of older versions). A read of another name is not a read of request data: code that spells it
+# means something else by ``request`` (a renamed parameter), and no pushed context makes it work.
+REQUEST_ATTRIBUTES: frozenset[str] = frozenset({
+    "accept_charsets", "accept_encodings", "accept_languages", "accept_mimetypes",
+    "access_control_request_headers", "access_control_request_method", "access_route", "application", "args",
+    "authorization", "base_url", "blueprint", "blueprints", "cache_control", "charset", "close",
+    "content_encoding", "content_length", "content_md5", "content_type", "cookies", "data", "date",
+    "dict_storage_class", "encoding_errors", "endpoint", "environ", "files", "form", "form_data_parser_class",
+    "from_values", "full_path", "get_data", "get_json", "headers", "host", "host_url", "if_match",
+    "if_modified_since", "if_none_match", "if_range", "if_unmodified_since", "input_stream", "is_json",
+    "is_multiprocess", "is_multithread", "is_run_once", "is_secure", "is_xhr", "json", "json_module",
+    "list_storage_class", "make_form_data_parser", "max_content_length", "max_form_memory_size",
+    "max_form_parts", "max_forwards", "method", "mimetype", "mimetype_params", "module",
+    "on_json_loading_failed", "origin", "parameter_storage_class", "path", "pragma", "query_string", "range",
+    "referrer", "remote_addr", "remote_user", "root_path", "root_url", "routing_exception", "scheme",
+    "script_root", "server", "shallow", "stream", "trusted_hosts", "url", "url_charset", "url_root", "url_rule",
+    "user_agent", "user_agent_class", "values", "view_args", "want_form_data_parsed",
+})
+# What a request context a fix makes (``app.test_request_context()`` in a test) does not have: it
+# matches no route, so these are None, and the read fails another way after the fix.
+REQUEST_ROUTING_ATTRIBUTES: frozenset[str] = frozenset({"blueprint", "blueprints", "endpoint", "url_rule",
+                                                        "view_args"})

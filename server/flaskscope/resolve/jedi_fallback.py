@@ -4,15 +4,17 @@ jedi settles what the import/assignment tables cannot: the result of a factory f
 (``get_reporter().send()``), an object built in another module and passed around, an
 attribute set far from its use. It is slow on cold caches and not thread-safe, so:
 
-- one ``JediFallback`` owns the ``jedi.Project`` and every ``Script``; it refuses to be used
-  from another thread than the one that created it;
+- jedi runs in a child process (``jedi_process``), started before the run indexes so that its
+  warm-up runs on the other core; one ``JediFallback`` owns it and refuses to be used from
+  another thread than the one that created it;
 - it is asked only about call sites whose attribute name belongs to a workspace function that
   can reach a sink needing more context than the call has (the caller checks ``worth_asking``),
   and each answer is remembered;
 - a run gives it a time budget (``JediBudget``): on real projects most questions are about
   ``dict.get``-like calls whose answer is "nothing in the workspace", and an unbounded jedi made a
-  check 20-100x slower than reading the files. A question left when the budget is spent is not
-  asked: its call stays unresolved (counted by ``reach.resolution``), never a stall;
+  check 20-100x slower than reading the files. A question is waited for only as long as the
+  budget has left (the child is stopped when it runs out); a question left when the budget is
+  spent is not asked: its call stays unresolved (counted by ``reach.resolution``), never a stall;
 - it never imports workspace code (``auto_import_modules`` is emptied) and any failure inside
   jedi is an unresolved call, never a crash.
 """
@@ -25,9 +27,9 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from flaskscope.index.model import ModuleIndex
+from flaskscope.resolve.jedi_process import JediProcess
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +54,12 @@ class JediBudget:
     def allows(self, asked: int, spent: float) -> bool:
         return asked < self.free_questions or self.seconds is None or spent < self.seconds
 
+    def wait(self, asked: int, spent: float) -> float | None:
+        """How long the next question may take (None: as long as it takes)."""
+        if asked < self.free_questions or self.seconds is None:
+            return None
+        return max(0.0, self.seconds - spent)
+
 
 UNLIMITED = JediBudget(None)
 MIN_JEDI_BUDGET = 1.0  # seconds: the least an automatic budget gives (jedi's first question loads its stubs)
@@ -63,8 +71,7 @@ class JediFallback:
         self._owner = threading.get_ident()
         self._modules: dict[Path, ModuleIndex] = {}
         self._function_lines: FunctionLines | None = None
-        self._project: Any = None
-        self._scripts: dict[Path, tuple[str, Any]] = {}
+        self._process: JediProcess | None = None
         self._answers: dict[tuple[Path, int, int], tuple[str, ...]] = {}
         self.queries = 0  # questions asked in this run
         self.answered = 0  # of them, those jedi answered with a workspace function
@@ -107,18 +114,16 @@ class JediFallback:
             self._function_lines = _function_lines(self._modules.values())
         return self._function_lines
 
-    def _script(self, path: Path, source: str) -> Any:
-        import jedi
+    def warm_up(self) -> None:
+        """Start jedi's process (it loads jedi and Flask while the caller goes on); a stopped one is
+        started again."""
+        if self._process is None or not self._process.alive:
+            self._process = JediProcess(self._root)
 
-        if self._project is None:
-            jedi.settings.auto_import_modules = []
-            _keep_parses_in_memory()
-            self._project = jedi.Project(self._root, smart_sys_path=True, load_unsafe_extensions=False)
-        cached = self._scripts.get(path)
-        if cached is None or cached[0] != source:
-            cached = (source, jedi.Script(code=source, path=path, project=self._project))
-            self._scripts[path] = cached
-        return cached[1]
+    def close(self) -> None:
+        if self._process is not None:
+            self._process.stop()
+            self._process = None
 
     def targets(self, path: Path, source: str, line: int, column: int) -> tuple[str, ...]:
         """Workspace scopes the name at (line, 0-based code-point column) may call."""
@@ -133,18 +138,18 @@ class JediFallback:
             return found
         self.queries += 1
         started = time.perf_counter()
-        try:
-            names = self._script(path, source).goto(line, column, follow_imports=True)
-            found = tuple(
-                qualname
-                for name in names
-                if name.module_path is not None and name.line is not None
-                for qualname in [self._lines().get(Path(name.module_path).resolve(), {}).get(name.line)]
-                if qualname is not None
-            )
-        except Exception as exc:  # noqa: BLE001 - jedi's failures must not stop the analysis
-            log.debug("jedi could not resolve %s:%s:%s: %s", path, line, column, exc)
+        self.warm_up()
+        assert self._process is not None
+        names = self._process.ask(path, source, line, column, self.budget.wait(self.queries - 1, self.seconds))
         self.seconds += time.perf_counter() - started
+        if names is None:  # out of time: the process was stopped, and the budget is spent
+            log.debug("jedi did not answer %s:%s:%s within the budget", path, line, column)
+            self.unasked.add(key)
+            self.seconds = max(self.seconds, self.budget.seconds or 0.0)
+            return found
+        found = tuple(qualname for module_path, def_line in names
+                      for qualname in [self._lines().get(Path(module_path).resolve(), {}).get(def_line)]
+                      if qualname is not None)
         self.answered += bool(found)
         self._answers[key] = found
         return found
@@ -155,29 +160,3 @@ def _function_lines(modules: Iterable[ModuleIndex]) -> FunctionLines:
     return {module.path.resolve(): {scope.span.line: qualname for qualname, scope in module.scopes.items()
                                     if scope.kind == "function"}
             for module in modules}
-
-
-def _keep_parses_in_memory() -> None:
-    """jedi's parser (parso) pickles every library module it parses under the user's cache
-    directory; flaskscope writes nothing outside the workspace, so its parses stay in memory.
-
-    parso has no setting for it: its grammar module's ``try_to_save_module`` is wrapped to always
-    pass ``pickling=False`` (the in-memory cache, which jedi needs, is kept), and its loader never
-    looks on disk (looking creates the cache directory; and a pickle found there is never one to
-    trust blindly).
-    """
-    import parso.cache
-    import parso.grammar
-
-    parso.cache._load_from_file_system = lambda *args, **kwargs: None
-
-    save = parso.grammar.try_to_save_module
-    if getattr(save, "flaskscope_in_memory", False):
-        return
-
-    def in_memory(hashed_grammar: Any, file_io: Any, module: Any, lines: Any, pickling: bool = True,
-                  cache_path: Any = None) -> None:
-        save(hashed_grammar, file_io, module, lines, pickling=False, cache_path=cache_path)
-
-    in_memory.flaskscope_in_memory = True  # type: ignore[attr-defined]
-    parso.grammar.try_to_save_module = in_memory

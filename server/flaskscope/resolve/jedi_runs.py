@@ -18,6 +18,16 @@ from pathlib import Path
 from flaskscope.index.model import ModuleIndex
 from flaskscope.resolve.jedi_fallback import MIN_JEDI_BUDGET, JediBudget, JediFallback
 
+# A workspace smaller than this gets its first jedi question answered whatever it costs, so that
+# small projects (and the corpus) get the same answers on a slow machine as on a fast one; a larger
+# one waits for jedi only within its budget.
+SMALL_WORKSPACE_LINES = 20_000
+# A workspace of at least this many files starts jedi's process before it is indexed.
+WARM_UP_FILES = 100
+# The automatic budget, as a share of the time indexing took: what jedi may add to a run where the
+# user waits (its warm-up, in its own process, overlaps indexing and is not counted).
+JEDI_SHARE = 0.5
+
 
 class JediRuns:
     """The jedi of every run of one analyzer (created by the first whole run that uses it)."""
@@ -26,6 +36,21 @@ class JediRuns:
         self._root = root
         self._jedi: JediFallback | None = None
         self._indexing_seconds = 0.0
+        self._small = True
+
+    def warm_up(self, files: int) -> None:
+        """Start jedi's process before a run of a workspace of ``files`` indexes: it loads jedi and
+        Flask on the other core. A small workspace rarely asks jedi anything (no corpus case asks
+        more than once), so its process starts with its first question instead."""
+        if files < WARM_UP_FILES:
+            return
+        if self._jedi is None:
+            self._jedi = JediFallback(self._root, [])
+        self._jedi.warm_up()
+
+    def close(self) -> None:
+        if self._jedi is not None:
+            self._jedi.close()
 
     def indexed(self, seconds: float) -> None:
         """A run indexed its files in ``seconds`` (only the longest seen sets the default budget)."""
@@ -35,6 +60,7 @@ class JediRuns:
         """jedi over ``modules``, every earlier answer dropped."""
         if self._jedi is None:
             self._jedi = JediFallback(self._root, modules)
+        self._small = sum(m.source.count("\n") for m in modules) < SMALL_WORKSPACE_LINES
         self._jedi.reset(modules, self._budget(configured_budget))
         return self._jedi
 
@@ -50,4 +76,5 @@ class JediRuns:
     def _budget(self, configured_budget: float | None) -> JediBudget:
         if configured_budget is not None:
             return JediBudget(configured_budget)
-        return JediBudget(max(MIN_JEDI_BUDGET, self._indexing_seconds))
+        free = 1 if self._small else 0
+        return JediBudget(max(MIN_JEDI_BUDGET if self._small else 0.0, self._indexing_seconds * JEDI_SHARE), free)
