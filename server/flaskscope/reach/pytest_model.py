@@ -15,19 +15,17 @@ plugin's), a computed ``getfixturevalue``, a test base class that does not resol
 from __future__ import annotations
 
 import ast
-import os
-from pathlib import Path
 
 from flaskscope.findings import Gap
 from flaskscope.index.ast_util import dotted_text
-from flaskscope.index.model import ClassInfo, ModuleIndex, Scope
+from flaskscope.index.model import ModuleIndex, Scope
 from flaskscope.knowledge import testing as table
 from flaskscope.knowledge.gaps import GapKind
 from flaskscope.levels import Level
+from flaskscope.reach.fixture_lookup import FixtureLookup, listed
+from flaskscope.reach.unittest_setup import UnittestSetup
 from flaskscope.resolve.resolver import Resolver
-from flaskscope.resolve.values import scope_names
 
-_MAX_SETUP_DEPTH = 4
 _MAX_FIXTURE_DEPTH = 64
 # pytest sets up the fixtures of a wider scope first (a computed scope counts as the widest).
 _SCOPE_RANK = {"session": 0, "package": 1, "module": 2, "class": 3, "function": 4}
@@ -39,15 +37,12 @@ class PytestModel:
         self.ws = resolver.ws
         self.fixture_functions = set(fixtures.values())
         self.uses_pytest_flask = uses_pytest_flask
-        self._conftests: dict[str, list[ModuleIndex]] | None = None
-        self._plugins: list[ModuleIndex] | None = None
-        self._visible: dict[tuple[str, str], str | None] = {}
-        self._autouse: dict[str, tuple[str, ...]] = {}
-        self._modules_fixtures: dict[str, dict[str, str]] | None = None
+        self._lookup = FixtureLookup(resolver, self.fixture_functions)
         self._starts: dict[str, dict[str, Level]] = {}  # test -> fixture -> the context it starts in there
         self._names: dict[str, set[str]] = {}  # test or fixture -> the fixture names its closure requests
         self._lookup_places: dict[str, list[ModuleIndex]] = {}
         self._closures: dict[str, set[str]] = {}  # test or fixture -> the fixtures its closure runs
+        self._unittest = UnittestSetup(resolver)
 
     # ---------------------------------------------------------------- levels
     def test_level(self, test: Scope) -> tuple[Level, Gap | None]:
@@ -56,17 +51,17 @@ class PytestModel:
         level, gap = Level.NONE, None
         marked = list(self._marked_fixtures(test.decorators))
         if test.class_qualname is not None:
-            level, gap = self.class_setup_level(test.class_qualname)
+            level, gap = self._unittest.class_setup_level(test.class_qualname)
             for info in self.resolver.class_chain(test.class_qualname):
                 marked.extend(self._marked_fixtures(info.decorators))
                 mark = info.attributes.get("pytestmark")
                 if mark is not None and mark.expr is not None:
-                    marked.extend(self._marked_fixtures(_listed(mark.expr)))
+                    marked.extend(self._marked_fixtures(listed(mark.expr)))
         mark = module.globals.get("pytestmark")
         if mark is not None and mark.expr is not None:
-            marked.extend(self._marked_fixtures(_listed(mark.expr)))
+            marked.extend(self._marked_fixtures(listed(mark.expr)))
         # pytest's order of the names it starts from: autouse (the outermost conftest's first), marks, parameters.
-        names = [*self._autouse_outermost_first(module), *marked, *self._parameters(test)]
+        names = [*self._lookup.autouse_outermost_first(module), *marked, *self._parameters(test)]
         closure_level, closure_gap = self._closure(test, names)
         self._starts[test.qualname] = self._start_levels(test, names, level)
         return max(level, closure_level), gap or closure_gap
@@ -106,7 +101,7 @@ class PytestModel:
         known = self._lookup_places.get(module.name)
         if known is None:
             known = []
-            pending = [module, *self._conftests_above(module), *self.plugins()]
+            pending = [module, *self._lookup.conftests_above(module), *self._lookup.plugins()]
             while pending:
                 place = pending.pop()
                 if place not in known:
@@ -137,7 +132,8 @@ class PytestModel:
             index += 1
             if name in found or name in table.NEUTRAL_FIXTURES:
                 continue
-            qualname = self._class_fixture(name, requester) or self.visible(name, self.ws.modules[requester.module])
+            qualname = self._class_fixture(name, requester) \
+                or self._lookup.visible(name, self.ws.modules[requester.module])
             if qualname is None or qualname == test.qualname:
                 continue
             found[name] = qualname
@@ -182,7 +178,8 @@ class PytestModel:
             if name in seen or name in table.NEUTRAL_FIXTURES:
                 continue
             seen.add(name)
-            found = self._class_fixture(name, requester) or self.visible(name, self.ws.modules[requester.module])
+            found = self._class_fixture(name, requester) \
+                or self._lookup.visible(name, self.ws.modules[requester.module])
             if found is None or found == start.qualname:
                 if name in table.PYTEST_FLASK_FIXTURES and self.uses_pytest_flask:
                     pending.append((table.PYTEST_FLASK_APP_FIXTURE, requester))  # they all need ``app``
@@ -288,157 +285,6 @@ class PytestModel:
                               "a fixture is pulled in by a name computed at run time")
         return (names, gap) if names or gap else None
 
-    # ------------------------------------------------------------ unittest
-    def class_setup_level(self, class_qualname: str) -> tuple[Level, Gap | None]:
-        """What ``setUpClass``/``setUp`` (and their pytest-style twins) leave pushed for each test."""
-        level = Level.NONE
-        chain = self.resolver.class_chain(class_qualname)
-        for method in table.SETUP_METHODS:
-            level = max(level, self._method_level(chain, 0, method, 0))
-        gap = None
-        for base in self.resolver.unresolved_bases(class_qualname):
-            if level < Level.REQUEST:
-                info = chain[0]
-                gap = gap or Gap(GapKind.UNRESOLVED_BASE.value, self.ws.modules[info.module].path, info.span.line,
-                                 f"base class `{base}` cannot be resolved")
-        for base in self.resolver.external_bases(class_qualname):
-            if base in table.CONTEXT_TEST_BASES:
-                level = max(level, table.CONTEXT_TEST_BASES[base])
-            elif base not in table.PLAIN_TEST_BASES and level < Level.REQUEST:
-                info = chain[0]
-                gap = gap or Gap(GapKind.UNRESOLVED_BASE.value, self.ws.modules[info.module].path, info.span.line,
-                                 f"base class `{base}` is not in the workspace")
-        return level, gap
-
-    def _method_level(self, chain: list[ClassInfo], start: int, name: str, depth: int) -> Level:
-        """The level a method leaves pushed, found from ``chain[start]`` on, following ``super()`` calls."""
-        if depth > _MAX_SETUP_DEPTH:
-            return Level.NONE
-        for index in range(start, len(chain)):
-            qualname = chain[index].methods.get(name)
-            if qualname is None:
-                continue
-            scope = self.ws.scopes[qualname]
-            level = scope.exit_level
-            for call in scope.calls:
-                func = call.func
-                if not isinstance(func, ast.Attribute):
-                    continue
-                if func.attr == name and _is_super(func.value):
-                    level = max(level, self._method_level(chain, index + 1, name, depth + 1))
-                elif func.attr == name:
-                    owner = self.resolver.value_of(scope, func.value)
-                    if owner.kind == "class":
-                        level = max(level, self._method_level(self.resolver.class_chain(owner.name), 0, name,
-                                                              depth + 1))
-                elif isinstance(func.value, ast.Name) and func.value.id in ("self", "cls") and call.straight:
-                    level = max(level, self._method_level(chain, 0, func.attr, depth + 1))
-            return level
-        return Level.NONE
-
-    # ---------------------------------------------------------- visibility
-    def visible(self, name: str, module: ModuleIndex) -> str | None:
-        """The fixture ``name`` means in ``module``, as pytest looks it up (None: not in the workspace)."""
-        key = (module.name, name)
-        if key not in self._visible:
-            self._visible[key] = self._look_up(name, module)
-        return self._visible[key]
-
-    def _look_up(self, name: str, module: ModuleIndex) -> str | None:
-        for place in [module, *self._conftests_above(module), *self.plugins()]:
-            found = self._fixture_in(place, name, 0)
-            if found is not None:
-                return found
-        return None
-
-    def _fixture_in(self, module: ModuleIndex, name: str, depth: int) -> str | None:
-        binding = module.globals.get(name)
-        if binding is not None:
-            value = self.resolver.lookup(module.body_scope, name)
-            for qualname in scope_names(value):
-                if qualname in self.fixture_functions:
-                    return qualname
-        defined = self._by_module().get(module.name, {}).get(name)
-        if defined is not None:
-            return defined
-        if depth < 3:
-            for star in module.star_imports:
-                imported = self.ws.modules.get(star)
-                if imported is not None:
-                    found = self._fixture_in(imported, name, depth + 1)
-                    if found is not None:
-                        return found
-        return None
-
-    def _by_module(self) -> dict[str, dict[str, str]]:
-        """Module -> fixture name -> function, for the fixtures defined at a module's top level."""
-        if self._modules_fixtures is None:
-            self._modules_fixtures = {}
-            for qualname in sorted(self.fixture_functions):
-                scope = self.ws.scopes[qualname]
-                if scope.parent == self.ws.modules[scope.module].body_scope.qualname:
-                    self._modules_fixtures.setdefault(scope.module, {})[self._fixture_name(scope)] = qualname
-        return self._modules_fixtures
-
-    def _fixture_name(self, scope: Scope) -> str:
-        for decorator in scope.decorators:
-            name = declared_name(decorator, "")
-            if name:
-                return name
-        return scope.name
-
-    def _autouse_outermost_first(self, module: ModuleIndex) -> tuple[str, ...]:
-        """The autouse fixtures visible from ``module`` in pytest's order: plugins', then the outermost
-        conftest's, down to the module's own."""
-        known = self._autouse.get(module.name)
-        if known is None:
-            names: list[str] = []
-            for place in [*reversed(self.plugins()), *reversed(self._conftests_above(module)), module]:
-                for qualname in self._defined_in(place, 0):
-                    scope = self.ws.scopes[qualname]
-                    if _is_autouse(scope):
-                        names.append(self._fixture_name(scope))
-            known = self._autouse[module.name] = tuple(dict.fromkeys(names))
-        return known
-
-    def _defined_in(self, module: ModuleIndex, depth: int) -> list[str]:
-        found = list(self._by_module().get(module.name, {}).values())
-        if depth < 3:
-            for star in module.star_imports:
-                if star in self.ws.modules:
-                    found.extend(self._defined_in(self.ws.modules[star], depth + 1))
-        return sorted(found)
-
-    def _conftests_above(self, module: ModuleIndex) -> list[ModuleIndex]:
-        if self._conftests is None:
-            self._conftests = {}
-            for candidate in self.ws.modules.values():
-                if candidate.path.name == "conftest.py":
-                    directory = os.path.dirname(os.path.abspath(candidate.path))
-                    self._conftests.setdefault(directory, []).append(candidate)
-        found: list[ModuleIndex] = []
-        directory = os.path.dirname(os.path.abspath(module.path))
-        while True:
-            found.extend(c for c in self._conftests.get(directory, ()) if c is not module)
-            parent = os.path.dirname(directory)
-            if parent == directory:
-                return found
-            directory = parent
-
-    def plugins(self) -> list[ModuleIndex]:
-        """Workspace modules named by a ``pytest_plugins = [...]`` of any conftest."""
-        if self._plugins is None:
-            self._plugins = []
-            for module in self.ws.modules.values():
-                binding = module.globals.get("pytest_plugins")
-                if binding is None or binding.expr is None or Path(module.path).name != "conftest.py":
-                    continue
-                for element in _listed(binding.expr):
-                    if isinstance(element, ast.Constant) and isinstance(element.value, str) \
-                            and element.value in self.ws.modules:
-                        self._plugins.append(self.ws.modules[element.value])
-        return self._plugins
-
 
 def _mock_arguments(decorators: tuple[ast.expr, ...]) -> int:
     """How many leading parameters ``mock.patch`` decorators fill (those given no replacement)."""
@@ -458,27 +304,6 @@ def _mock_arguments(decorators: tuple[ast.expr, ...]) -> int:
     return count
 
 
-def _listed(expr: ast.expr) -> list[ast.expr]:
-    if isinstance(expr, (ast.List, ast.Tuple)):
-        return list(expr.elts)
-    return [expr]
-
-
-def declared_name(decorator: ast.expr, default: str) -> str:
-    """The fixture name a ``@pytest.fixture(name=...)`` gives, else ``default``."""
-    if isinstance(decorator, ast.Call):
-        for keyword in decorator.keywords:
-            if keyword.arg == "name" and isinstance(keyword.value, ast.Constant):
-                return str(keyword.value.value)
-    return default
-
-
-def declares_autouse(decorator: ast.expr) -> bool:
-    """``@pytest.fixture(autouse=True)``."""
-    return isinstance(decorator, ast.Call) and any(
-        k.arg == "autouse" and isinstance(k.value, ast.Constant) and bool(k.value.value) for k in decorator.keywords)
-
-
 def held_level(fixture: Scope) -> Level:
     """The context a fixture leaves pushed while its requester runs: held across its ``yield``, or
     left pushed by a plain fixture that returns."""
@@ -496,9 +321,3 @@ def declared_scope(fixture: Scope) -> str:
     return "function"
 
 
-def _is_autouse(scope: Scope) -> bool:
-    return any(declares_autouse(decorator) for decorator in scope.decorators)
-
-
-def _is_super(expr: ast.expr) -> bool:
-    return isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "super"

@@ -20,7 +20,8 @@ from flaskscope.knowledge.testing import FIXTURE_DECORATORS
 from flaskscope.levels import Level
 from flaskscope.reach.decorator_levels import decorator_level
 from flaskscope.reach.entry_data import ArrangedTest, ModuleTests
-from flaskscope.reach.pytest_model import PytestModel, declared_name, declares_autouse
+from flaskscope.reach.fixture_lookup import declared_name, declares_autouse
+from flaskscope.reach.pytest_model import PytestModel
 from flaskscope.resolve.resolver import Resolver
 
 

@@ -8,31 +8,22 @@ many roots reach them, and recursion is a cycle that contributes nothing new rat
 
 from __future__ import annotations
 
-import ast
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping, NamedTuple
 
 from flaskscope.findings import Hop
-from flaskscope.index.ast_util import dotted_text
 from flaskscope.index.model import CallSite, Ref, Scope, Span
-from flaskscope.knowledge.roots import (
-    CLI_GROUP_CLASS,
-    COMMAND_BY_NAME_CALLS,
-    DEFERRED_INVOCATIONS,
-    INHERITING_CALLS,
-    UNBOUND_CONSTRUCTIONS,
-)
 from flaskscope.knowledge.sinks import Sink
 from flaskscope.levels import Level
+from flaskscope.reach.call_targets import CallTargets, bound_arguments, first_straight_use
 from flaskscope.reach.decorator_levels import pushed_by_decorators
 from flaskscope.reach.entry_data import ProjectFacts
 from flaskscope.reach.import_sites import imported_modules
 from flaskscope.resolve.contexts import context_entered
 from flaskscope.resolve.jedi_fallback import JediFallback
 from flaskscope.resolve.resolver import Resolver
-from flaskscope.resolve.signals import Signals
-from flaskscope.resolve.values import Value, scope_names
+from flaskscope.resolve.values import Value
 
 
 @dataclass(frozen=True)
@@ -68,9 +59,6 @@ class _ModuleImport(NamedTuple):
 
 
 _NOTHING = Summary((), False)
-# Literals and displays: ``"/".join(...)`` or ``{...}.get(...)`` calls a method of a builtin type.
-_BUILTIN_DISPLAYS = (ast.Constant, ast.JoinedStr, ast.List, ast.Tuple, ast.Dict, ast.Set, ast.ListComp,
-                     ast.DictComp, ast.SetComp, ast.GeneratorExp)
 # A cycle's results only grow from round to round (a call back into it never "always raises"), so
 # the rounds stop by themselves; the bound is a guard against an oversight, not a tuning knob.
 _MAX_CYCLE_ROUNDS = 12
@@ -82,11 +70,8 @@ class Search:
         self.resolver = resolver
         self.ws = resolver.ws
         self.facts = facts
-        self.jedi = jedi
-        # attribute name -> the most context a workspace function of that name may need (``demand``)
-        self.worth_asking = worth_asking
         self.commands = commands or {}  # CLI command name -> functions (``Entries.commands``)
-        self.signals = Signals(resolver)
+        self.calls = CallTargets(resolver, jedi, worth_asking, self.commands)
         self._memo: dict[tuple[str, Level], Summary] = {}
         self._reused: dict[tuple[str, Level], Summary] = {}
         self._stale: set[str] = set()
@@ -102,11 +87,25 @@ class Search:
         self._cycle_heads: set[int] = set()
         self._changes = 0
         self._ref_values: dict[int, list[Value]] = {}
-        self._call_targets: dict[int, tuple[str, ...]] = {}
-        self._asked_jedi: dict[int, tuple[str, ...]] = {}
         # scope -> the scopes the search entered from it (calls, proxies, properties), whatever the
         # level: what an edit of one module can change is found by walking these edges backwards.
         self.edges: dict[str, set[str]] = {}
+
+    @property
+    def worth_asking(self) -> Mapping[str, Level]:
+        """Attribute name -> the most context a workspace function of that name may need (``demand``)."""
+        return self.calls.worth_asking
+
+    @worth_asking.setter
+    def worth_asking(self, value: Mapping[str, Level]) -> None:
+        self.calls.worth_asking = value
+
+    def walked(self, call: CallSite) -> bool:
+        """Whether the search has followed (or tried to follow) this call."""
+        return self.calls.walked(call)
+
+    def call_targets(self, scope: Scope, call: CallSite) -> tuple[str, ...]:
+        return self.calls.of(scope, call)
 
     def explore(self, qualname: str, level: Level) -> tuple[Hit, ...]:
         return self.summary(qualname, level).hits
@@ -270,7 +269,7 @@ class Search:
 
     def _check_call(self, scope: Scope, call: CallSite, level: Level, path: Path, keep: Keep) -> bool:
         """Follow a call; True when every target always raises at this level."""
-        targets = self.call_targets(scope, call) or self._ask_jedi(scope, call, level)
+        targets = self.calls.of(scope, call) or self.calls.ask_jedi(scope, call, level)
         always = bool(targets)
         if targets:
             self.edges.setdefault(scope.qualname, set()).update(targets)
@@ -293,7 +292,7 @@ class Search:
         the proxy is dereferenced in the callee, in this caller's context. The callee's summary sees
         a parameter's value only when every caller passes the same one, so a proxy passed by this
         call alone is followed here, on this call's chain."""
-        for param, argument in _bound_arguments(callee, call.node):
+        for param, argument in bound_arguments(callee, call.node):
             value = self.resolver.value_of(scope, argument)
             sink: Sink | None = None
             if value.kind == "external":
@@ -304,7 +303,7 @@ class Search:
                 continue
             if self.resolver.lookup(callee, param) == value:
                 continue  # every caller passes it: the callee's own summary follows it
-            deref = _first_straight_use(callee, param)
+            deref = first_straight_use(callee, param)
             if deref is None:
                 continue
             at = Hop(self.ws.module_of_scope[callee.qualname].path, deref.spans[0].line, param, callee.qualname)
@@ -326,37 +325,6 @@ class Search:
                 keep(Hit(code, path, passed.spans[-1], symbol, sink.needs, entered,
                          (Hop(path, passed.spans[-1].line, symbol, scope.qualname), at)))
 
-    def _applied_decorators(self, scope: Scope, factory_call: ast.Call) -> tuple[str, ...]:
-        """``@factory(x)`` applies what ``factory(x)`` returns: followed only when every ``return`` of the
-        factory names a function defined in it (a decorator that is also usable bare, returning
-        ``decorator(fn)`` on some path, is left alone: which path runs depends on the argument)."""
-        factory = self.resolver.value_of(scope, factory_call.func)
-        function = self.ws.scopes.get(factory.name) if factory.kind == "scope" else None
-        if function is None or not function.returns:
-            return ()
-        found: set[str] = set()
-        for returned in function.returns:
-            value = self.resolver.value_of(function, returned) if isinstance(returned, ast.Name) else None
-            if value is None or value.kind != "scope" or self.ws.scopes[value.name].parent != function.qualname:
-                return ()
-            found.add(value.name)
-        return tuple(sorted(found))
-
-    def _commands_named(self, call: ast.Call, position: int, keyword: str) -> tuple[str, ...]:
-        """The app's CLI commands a ``runner.invoke(args=...)`` names: ``"seed-db --email x"`` or
-        ``["seed-db", ...]`` (a literal; anything else names no command that can be known)."""
-        args = next((k.value for k in call.keywords if k.arg == keyword), None)
-        if args is None and len(call.args) > position:
-            args = call.args[position]
-        first: ast.expr | None = args
-        if isinstance(args, (ast.List, ast.Tuple)):
-            first = args.elts[0] if args.elts else None
-        if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
-            return ()
-        words = first.value.split() if first is args else [first.value]
-        # A name kept from a whole run may since have been renamed (a focused run).
-        return tuple(sorted(f for f in self.commands.get(words[0], ()) if f in self.ws.scopes)) if words else ()
-
     # ------------------------------------------------------------------ refs
     def ref_values(self, scope: Scope, ref: Ref) -> list[Value]:
         cached = self._ref_values.get(id(ref))
@@ -369,13 +337,6 @@ class Search:
             values.append(self.resolver.attribute(values[-1], name))
         self._ref_values[id(ref)] = values
         return values
-
-    def _constructs_unbound(self, class_qualname: str, call: ast.Call) -> bool:
-        """``RegionField(...)`` of a wtforms field subclass makes an ``UnboundField``: no ``__init__`` runs."""
-        keywords = {k.arg for k in call.keywords}
-        return any(base.startswith(prefix) and base.endswith(suffix) and binding not in keywords
-                   for base in self.resolver.external_bases(class_qualname)
-                   for prefix, suffix, binding in UNBOUND_CONSTRUCTIONS)
 
     def _stored(self, scope: Scope, name: str) -> bool:
         """Is ``name`` a variable assigned in ``scope`` or a scope around it (not an import)?"""
@@ -425,98 +386,6 @@ class Search:
         if level >= sink.needs:
             return None
         return sink.rule_code
-
-    # ----------------------------------------------------------------- calls
-    def walked(self, call: CallSite) -> bool:
-        """Whether the search has followed (or tried to follow) this call."""
-        return id(call) in self._call_targets
-
-    def call_targets(self, scope: Scope, call: CallSite) -> tuple[str, ...]:
-        """What the call targets by the indexes, or by what jedi said of it in this run."""
-        cached = self._call_targets.get(id(call))
-        if cached is None:
-            cached = self._call_targets[id(call)] = self._resolve_call(scope, call)
-        return cached or self._asked_jedi.get(id(call), ())
-
-    def _ask_jedi(self, scope: Scope, call: CallSite, level: Level) -> tuple[str, ...]:
-        """jedi's answer for a call the indexes leave unknown, asked only when it can matter: some
-        workspace function of the called name may reach a sink needing more than ``level``."""
-        func = call.func
-        if self.jedi is None or not isinstance(func, ast.Attribute) or isinstance(func.value, _BUILTIN_DISPLAYS) \
-                or self.worth_asking.get(func.attr, Level.NONE) <= level \
-                or self.resolver.value_of(scope, func).kind != "unknown":
-            return ()
-        module = self.ws.module_of_scope[scope.qualname]
-        line = call.span.end_line
-        column = call.span.end_col - len(func.attr)
-        found = self.jedi.targets(module.path.resolve(), module.source, line, column)
-        targets = tuple(target for target in found if target in self.ws.scopes)  # an answer may predate an edit
-        if targets:
-            self._asked_jedi[id(call)] = targets
-        return targets
-
-    def _resolve_call(self, scope: Scope, call: CallSite) -> tuple[str, ...]:
-        receivers = self.signals.sent_by(scope, call.node) if not call.is_decorator else ()
-        found = self._resolve_callee(scope, call)
-        return tuple(dict.fromkeys((*found, *receivers))) if receivers else found
-
-    def _resolve_callee(self, scope: Scope, call: CallSite) -> tuple[str, ...]:
-        func = call.func
-        if isinstance(func, ast.Attribute) and func.attr in DEFERRED_INVOCATIONS:
-            receiver = self.resolver.value_of(scope, func.value)
-            if receiver.kind == "scope":
-                return ()  # ``task.delay()`` runs the task elsewhere, not here
-        value = self.resolver.value_of(scope, func)
-        if value.kind == "external" and value.name in INHERITING_CALLS:
-            position, keyword = INHERITING_CALLS[value.name]
-            argument = next((k.value for k in call.node.keywords if keyword and k.arg == keyword), None)
-            if argument is None and len(call.node.args) > position:
-                argument = call.node.args[position]
-            command = self.resolver.value_of(scope, argument) if argument is not None else None
-            by_name = command is None or command == Value("instance", CLI_GROUP_CLASS)  # app.cli's commands
-            if value.name in COMMAND_BY_NAME_CALLS and by_name:
-                return self._commands_named(call.node, *COMMAND_BY_NAME_CALLS[value.name])
-            return scope_names(command) if command is not None else ()
-        if call.is_decorator and isinstance(func, ast.Call):
-            return self._applied_decorators(scope, func)
-        if call.is_decorator and value.kind == "scope":
-            return (value.name,)
-        if value.kind in ("scope", "scopes"):
-            return tuple(name for name in scope_names(value) if name in self.ws.scopes)
-        if value.kind in ("class", "instance") and value.name in self.ws.classes:
-            if value.kind == "class" and self._constructs_unbound(value.name, call.node):
-                return ()
-            member = "__init__" if value.kind == "class" else "__call__"
-            method = self.resolver.class_member(value.name, member, True)
-            return (method.name,) if method.kind == "scope" else ()
-        return ()
-
-
-def _bound_arguments(callee: Scope, call: ast.Call) -> list[tuple[str, ast.expr]]:
-    """(parameter, argument) for the plain arguments of a call (up to a ``*args``; ``**kwargs`` ignored)."""
-    params = list(callee.params)
-    if callee.class_qualname is not None and params and not any(
-            dotted_text(d) == "staticmethod" for d in callee.decorators):
-        params = params[1:]  # ``self`` / ``cls``, bound by the attribute the call goes through
-    bound: list[tuple[str, ast.expr]] = []
-    for position, argument in enumerate(call.args):
-        if isinstance(argument, ast.Starred) or position >= len(params):
-            break
-        bound.append((params[position], argument))
-    bound.extend((k.arg, k.value) for k in call.keywords if k.arg is not None and k.arg in params)
-    return bound
-
-
-def _first_straight_use(function: Scope, param: str) -> Ref | None:
-    """The first read of ``param`` that dereferences it (``inviter.name``, ``org.domains``) and runs
-    whenever the function does, while ``param`` is still the parameter (never assigned in the body)."""
-    binding = function.locals.get(param)
-    if binding is None or binding.kind != "param":
-        return None
-    for ref in function.refs:
-        if ref.names[0] == param and ref.straight and (len(ref.names) > 1 or ref.use in ("deref", "call")):
-            return ref
-    return None
 
 
 def _fires(sink: Sink, use: str, ref: Ref | None) -> bool:
