@@ -41,8 +41,8 @@ class Config:
     extra_providers: dict[str, str] = field(default_factory=dict)  # decorator -> "app" | "request"
     app: str | None = None  # "package.module:expression" the fixes should use for the app
     allow_bare_noqa: bool = False
-    # Seconds jedi may take in one run; None: as long as reading and indexing the files took (at
-    # least ``jedi_fallback.MIN_JEDI_BUDGET``). What is left unasked stays unresolved: slower checks or fewer answers.
+    # Seconds a run may wait for jedi; None: ``jedi_runs``' automatic budget (a share of the indexing
+    # time). What is left unasked stays unresolved: slower checks or fewer answers.
     jedi_budget: float | None = None
 
     @property

@@ -1,13 +1,14 @@
 """One jedi kept across an analyzer's runs, and the time budget each run gives it.
 
-jedi costs most before its first answer (its project, its stubs, every parsed script), so a
+jedi costs most before its first answer (its process, its project, the libraries it parses), so a
 long-lived analyzer (the language server) keeps one ``JediFallback`` and tells it what each run
-changed instead of building a new one. A run's budget is the configured one or, by default, as
-long as indexing the workspace took (at least ``MIN_JEDI_BUDGET``): beyond its first question
-(which alone took 0.3-6 s on real projects, jedi loading what the code imports, and cannot be
-interrupted), jedi then costs about what indexing did, however many questions the project raises.
-The longest indexing seen is the measure,
-because later runs hit the index cache and would otherwise leave jedi almost no time.
+changed instead of building a new one; on a large workspace its process starts before indexing,
+so that warm-up overlaps the run. A run's budget is the configured one or, by default, half as long
+as indexing the workspace took: what the user waits for jedi, however many questions the project
+raises (a question still unanswered then stops jedi; its process is started again for the next
+run). A small workspace's first question is answered whatever it costs (at least
+``MIN_JEDI_BUDGET``). The longest indexing seen is the measure, because later runs hit the index
+cache and would otherwise leave jedi almost no time.
 """
 
 from __future__ import annotations
