@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from flaskscope.resolve.jedi_fallback import JediBudget
+from flaskscope.resolve.jedi_process import JediProcess
 
 SENDER = '''from flask import current_app
 
@@ -120,3 +122,20 @@ def test_a_bad_budget_is_reported_with_the_key(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-m", "flaskscope", "check", "."], cwd=tmp_path,
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2 and "jedi-budget" in proc.stderr and "seconds" in proc.stderr, proc.stderr
+
+
+def test_a_question_past_its_deadline_stops_jedi_instead_of_waiting(tmp_path: Path) -> None:
+    """jedi's own process, asked with a deadline it cannot meet (it is still loading jedi and Flask):
+    the answer is 'none in time', at once, and the process is gone; a new one answers in full."""
+    source = SENDER + "\n\ndef use(sender):\n    return Sender().send('x')\n"
+    (tmp_path / "sender.py").write_text(source, encoding="utf-8")
+    late = JediProcess(tmp_path)
+    started = time.perf_counter()
+    assert late.ask(tmp_path / "sender.py", source, 10, 21, timeout=0.01) is None
+    assert time.perf_counter() - started < 2 and not late.alive
+    patient = JediProcess(tmp_path)
+    try:
+        answer = patient.ask(tmp_path / "sender.py", source, 10, 21, timeout=None)
+        assert answer is not None and any(line == 5 for _, line in answer), answer
+    finally:
+        patient.stop()
