@@ -16,11 +16,21 @@ NOT_NONE: Any = object()  # an object known only not to be None (a call's result
 _MAX_NODES = 2000  # a function larger than this is not searched for the hop's branch
 
 
+def node_count(function: ast.AST) -> int:
+    """How many nodes a function's tree has; counted once and kept on the tree (every hop of every
+    chain through a function asks, and a real project's chains share their long functions)."""
+    known = getattr(function, "_flaskscope_nodes", None)
+    if known is None:
+        known = sum(1 for _ in ast.walk(function))
+        function._flaskscope_nodes = known  # type: ignore[attr-defined]
+    return known
+
+
 def branch_verdict(function: ast.AST, line: int, bindings: dict[str, Any], explicit: set[str],
                     name: str = "") -> str | None:
     """Why the bound values keep ``line`` (where ``name`` is used) from running, or leave its branch
     undecided; None if they do not."""
-    if sum(1 for _ in ast.walk(function)) > _MAX_NODES:
+    if node_count(function) > _MAX_NODES:
         return None
     verdict = _in_block(getattr(function, "body", []), line, bindings, explicit)
     if verdict is None and name:
@@ -254,7 +264,7 @@ def runs_only_if(function: ast.AST, line: int, name: str, bindings: dict[str, An
     show is taken. None when it runs whenever the function gets that far. A test is one run with
     fixed inputs: what it reaches only on some inputs is not certain to be reached by it."""
     if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) \
-            or sum(1 for _ in ast.walk(function)) > _MAX_NODES:
+            or node_count(function) > _MAX_NODES:
         return None
     why = _unless_in_block(function.body, line, bindings)
     if why is None and name:
@@ -340,7 +350,7 @@ def computes_default_of(function: ast.AST, line: int, name: str, passed: set[str
     ``if not key: key = request.endpoint``. A caller that passes the parameter means the default
     not to run; whether the value it passes is falsy is not known, so the use is not certain."""
     if not passed or not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) \
-            or sum(1 for _ in ast.walk(function)) > _MAX_NODES:
+            or node_count(function) > _MAX_NODES:
         return None
     statement = _innermost_statement(function.body, line)
     if statement is None:

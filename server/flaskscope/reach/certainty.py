@@ -17,6 +17,8 @@ arguments are looked at here, once per reached path, on the witness chain only.
 from __future__ import annotations
 
 import ast
+from collections import deque
+from collections.abc import Iterator
 from typing import Any
 
 from flaskscope.findings import Gap, Hop, Root
@@ -220,7 +222,7 @@ def _call_at(node: ast.AST | None, line: int, name: str) -> ast.Call | None:
     if node is None:
         return None
     tail = name.rsplit(".", 1)[-1]
-    for child in ast.walk(node):
+    for child in _nodes_around(node, line):
         if isinstance(child, ast.Call) and child.lineno <= line <= (child.end_lineno or child.lineno):
             func = child.func
             called = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
@@ -229,11 +231,36 @@ def _call_at(node: ast.AST | None, line: int, name: str) -> ast.Call | None:
     return None
 
 
+def _nodes_around(node: ast.AST, line: int) -> Iterator[ast.AST]:
+    """``ast.walk``'s nodes, in its order, less the subtrees that end before ``line`` or start after it
+    (no call there can hold the line): a hop in a long function walks its own statement only."""
+    pending = deque([node])
+    while pending:
+        current = pending.popleft()
+        for child in ast.iter_child_nodes(current):
+            start = getattr(child, "lineno", None)
+            decorators = getattr(child, "decorator_list", None)
+            if start is not None and decorators:
+                start = min(start, *(d.lineno for d in decorators))  # a def's line is after its decorators'
+            if start is None or start <= line <= (getattr(child, "end_lineno", None) or start):
+                pending.append(child)
+        yield current
+
+
 def _literal_locals(function: ast.AST | None) -> dict[str, Any]:
     """Names a function assigns exactly once, to a literal, and never changes in place or rebinds
-    (``original_data = {"data": {}}`` in a test): their value is that literal wherever they are read."""
+    (``original_data = {"data": {}}`` in a test): their value is that literal wherever they are read.
+    Worked out once per function and kept on its tree (read, never changed, by every hop through it)."""
     if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
         return {}
+    known: dict[str, Any] | None = getattr(function, "_flaskscope_literals", None)
+    if known is None:
+        known = _find_literal_locals(function)
+        function._flaskscope_literals = known  # type: ignore[union-attr]
+    return known
+
+
+def _find_literal_locals(function: ast.FunctionDef | ast.AsyncFunctionDef) -> dict[str, Any]:
     assigned: dict[str, list[ast.expr]] = {}
     touched: set[str] = set()
     for node in ast.walk(function):
