@@ -13,7 +13,7 @@ from typing import Any
 
 UNKNOWN: Any = object()  # a value the evaluation does not know
 NOT_NONE: Any = object()  # an object known only not to be None (a call's result, a lambda, ...)
-_MAX_NODES = 2000  # a function larger than this is not searched for the hop's branch
+MAX_NODES = 2000  # a function larger than this is not searched for the hop's branch
 
 
 def node_count(function: ast.AST) -> int:
@@ -30,22 +30,22 @@ def branch_verdict(function: ast.AST, line: int, bindings: dict[str, Any], expli
                     name: str = "") -> str | None:
     """Why the bound values keep ``line`` (where ``name`` is used) from running, or leave its branch
     undecided; None if they do not."""
-    if node_count(function) > _MAX_NODES:
+    if node_count(function) > MAX_NODES:
         return None
     verdict = _in_block(getattr(function, "body", []), line, bindings, explicit)
     if verdict is None and name:
-        statement = _innermost_statement(getattr(function, "body", []), line)
+        statement = innermost_statement(getattr(function, "body", []), line)
         if statement is not None:
             verdict = _in_expression(statement, line, name, bindings, explicit)
     return verdict
 
 
-def _innermost_statement(body: list[ast.stmt], line: int) -> ast.stmt | None:
+def innermost_statement(body: list[ast.stmt], line: int) -> ast.stmt | None:
     for stmt in body:
-        if _contains(stmt, line):
+        if contains(stmt, line):
             for field in ("body", "orelse", "finalbody", "handlers"):
                 for child in getattr(stmt, field, []) or []:
-                    inner = _innermost_statement(getattr(child, "body", [child]) if isinstance(
+                    inner = innermost_statement(getattr(child, "body", [child]) if isinstance(
                         child, ast.ExceptHandler) else [child], line)
                     if inner is not None:
                         return inner
@@ -97,13 +97,13 @@ def rebinding_ruled_out(function: ast.AST, name: str, bindings: dict[str, Any], 
     return None
 
 
-def _contains(stmt: ast.stmt, line: int) -> bool:
+def contains(stmt: ast.stmt, line: int) -> bool:
     return stmt.lineno <= line <= (stmt.end_lineno or stmt.lineno)
 
 
 def _in_block(body: list[ast.stmt], line: int, bindings: dict[str, Any], explicit: set[str]) -> str | None:
     for stmt in body:
-        if _contains(stmt, line):
+        if contains(stmt, line):
             return _in_stmt(stmt, line, bindings, explicit)
         if isinstance(stmt, ast.If) and not stmt.orelse and _leaves(stmt.body):
             verdict = _needs(stmt.test, False, bindings, explicit, stmt.lineno)  # ``if not x: return`` before it
@@ -116,14 +116,14 @@ def _in_stmt(stmt: ast.stmt, line: int, bindings: dict[str, Any], explicit: set[
     if isinstance(stmt, (ast.If, ast.While)):
         if stmt.test.lineno <= line <= (stmt.test.end_lineno or stmt.test.lineno):
             return None
-        in_body = any(_contains(s, line) for s in stmt.body)
+        in_body = any(contains(s, line) for s in stmt.body)
         verdict = _needs(stmt.test, in_body, bindings, explicit, stmt.lineno)
         if verdict is not None:
             return verdict
         return _in_block(stmt.body if in_body else stmt.orelse, line, bindings, explicit)
     if isinstance(stmt, (ast.For, ast.AsyncFor)):
-        if any(_contains(s, line) for s in stmt.body):
-            iterated = _evaluate(stmt.iter, bindings)
+        if any(contains(s, line) for s in stmt.body):
+            iterated = evaluate(stmt.iter, bindings)
             if iterated is not UNKNOWN and iterated is not NOT_NONE and _is_empty(iterated):
                 return f"line {stmt.lineno} loops over an empty literal"
             return _in_block(stmt.body, line, bindings, explicit)
@@ -132,7 +132,7 @@ def _in_stmt(stmt: ast.stmt, line: int, bindings: dict[str, Any], explicit: set[
         return _in_block(stmt.body, line, bindings, explicit)
     if isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
         for block in (stmt.body, *(h.body for h in stmt.handlers), stmt.orelse, stmt.finalbody):  # type: ignore[attr-defined]
-            if any(_contains(s, line) for s in block):
+            if any(contains(s, line) for s in block):
                 return _in_block(block, line, bindings, explicit)
     return None
 
@@ -145,7 +145,7 @@ def _needs(test: ast.expr, wanted: bool, bindings: dict[str, Any], explicit: set
     names = {n.id for n in ast.walk(test) if isinstance(n, ast.Name)}
     if not names & bindings.keys():
         return None
-    value = _evaluate(test, bindings)
+    value = evaluate(test, bindings)
     if value is UNKNOWN or value is NOT_NONE:
         if value is NOT_NONE and wanted:
             return None  # an object that is not None is (almost always) true
@@ -164,20 +164,20 @@ def _is_empty(value: Any) -> bool:
         return False
 
 
-def _evaluate(expr: ast.expr, bindings: dict[str, Any]) -> Any:  # noqa: C901 - one case per node type
+def evaluate(expr: ast.expr, bindings: dict[str, Any]) -> Any:  # noqa: C901 - one case per node type
     if isinstance(expr, ast.Constant):
         return expr.value
     if isinstance(expr, ast.Name):
         return bindings.get(expr.id, UNKNOWN)
     if isinstance(expr, ast.UnaryOp) and isinstance(expr.op, ast.Not):
-        inner = _evaluate(expr.operand, bindings)
+        inner = evaluate(expr.operand, bindings)
         return UNKNOWN if inner is UNKNOWN or inner is NOT_NONE else not inner
     if isinstance(expr, ast.BoolOp):
         return _bool_op(expr, bindings)
     if isinstance(expr, ast.Compare) and len(expr.ops) == 1:
-        return _compare(expr.ops[0], _evaluate(expr.left, bindings), _evaluate(expr.comparators[0], bindings))
+        return _compare(expr.ops[0], evaluate(expr.left, bindings), evaluate(expr.comparators[0], bindings))
     if isinstance(expr, ast.Subscript):
-        container, key = _evaluate(expr.value, bindings), _evaluate(expr.slice, bindings)
+        container, key = evaluate(expr.value, bindings), evaluate(expr.slice, bindings)
         if known(container) and known(key):
             try:
                 return container[key]
@@ -186,7 +186,7 @@ def _evaluate(expr: ast.expr, bindings: dict[str, Any]) -> Any:  # noqa: C901 - 
         return UNKNOWN
     if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id in ("len", "bool") \
             and len(expr.args) == 1 and not expr.keywords:
-        argument = _evaluate(expr.args[0], bindings)
+        argument = evaluate(expr.args[0], bindings)
         if not known(argument):
             return UNKNOWN
         try:
@@ -209,7 +209,7 @@ def _bool_op(expr: ast.BoolOp, bindings: dict[str, Any]) -> Any:
     is_and = isinstance(expr.op, ast.And)
     undecided = False
     for operand in expr.values:
-        value = _evaluate(operand, bindings)
+        value = evaluate(operand, bindings)
         if not known(value):
             undecided = True
             continue
@@ -254,168 +254,3 @@ def in_handler(function: ast.AST | None, line: int) -> bool:
             return True
         pending.extend(ast.iter_child_nodes(node))
     return False
-
-
-# ------------------------------------------------------------- must-run
-def runs_only_if(function: ast.AST, line: int, name: str, bindings: dict[str, Any]) -> str | None:
-    """Why ``line`` (where ``name`` is used) may not run when ``function`` runs with ``bindings``: it
-    sits in an ``except`` block, in a ``case``, or in a branch (``if``/``elif``/``else``, a ``while``
-    body, a later operand of ``and``/``or``, an arm of ``x if c else y``) that the bindings do not
-    show is taken. None when it runs whenever the function gets that far. A test is one run with
-    fixed inputs: what it reaches only on some inputs is not certain to be reached by it."""
-    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) \
-            or node_count(function) > _MAX_NODES:
-        return None
-    why = _unless_in_block(function.body, line, bindings)
-    if why is None and name:
-        statement = _innermost_statement(function.body, line)
-        if statement is not None:
-            why = _unless_in_expression(statement, line, name, bindings)
-    return why
-
-
-def _unless_in_block(body: list[ast.stmt], line: int, bindings: dict[str, Any]) -> str | None:
-    statement = next((s for s in body if _contains(s, line)), None)
-    return _unless_in_statement(statement, line, bindings) if statement is not None else None
-
-
-def _unless_in_statement(stmt: ast.stmt, line: int, bindings: dict[str, Any]) -> str | None:
-    if isinstance(stmt, (ast.If, ast.While)):
-        if stmt.test.lineno <= line <= (stmt.test.end_lineno or stmt.test.lineno):
-            return None
-        in_body = any(_contains(s, line) for s in stmt.body)
-        if not _taken(stmt.test, in_body, bindings):
-            return f"line {line} runs only if the condition at line {stmt.lineno} is {'true' if in_body else 'false'}"
-        return _unless_in_block(stmt.body if in_body else stmt.orelse, line, bindings)
-    if isinstance(stmt, (ast.For, ast.AsyncFor)):
-        return _unless_in_block(stmt.body if any(_contains(s, line) for s in stmt.body) else stmt.orelse,
-                                line, bindings)
-    if isinstance(stmt, (ast.With, ast.AsyncWith)):
-        return _unless_in_block(stmt.body, line, bindings)
-    if isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
-        for handler in stmt.handlers:  # type: ignore[attr-defined]
-            if handler.body and handler.lineno <= line <= (handler.body[-1].end_lineno or handler.body[-1].lineno):
-                return f"line {line} is in an `except` block: it runs only if the `try` at line {stmt.lineno} raises"
-        for block in (stmt.body, stmt.orelse, stmt.finalbody):  # type: ignore[attr-defined]
-            if any(_contains(s, line) for s in block):
-                return _unless_in_block(block, line, bindings)
-        return None
-    if isinstance(stmt, ast.Match):
-        for case in stmt.cases:
-            if case.body and case.body[0].lineno <= line <= (case.body[-1].end_lineno or case.body[-1].lineno):
-                return f"line {line} is in a `case` of the `match` at line {stmt.lineno}"
-    return None
-
-
-def _unless_in_expression(stmt: ast.stmt, line: int, name: str, bindings: dict[str, Any]) -> str | None:
-    """Every use of ``name`` on ``line`` is in an operand that runs only on some values."""
-    parents: dict[int, ast.AST] = {}
-    for walked in ast.walk(stmt):
-        for child in ast.iter_child_nodes(walked):
-            parents[id(child)] = walked
-    reasons = []
-    for use in (n for n in ast.walk(stmt) if isinstance(n, ast.Name) and n.id == name and n.lineno == line):
-        reason = None
-        node: ast.AST = use
-        while reason is None and id(node) in parents and node is not stmt:
-            parent = parents[id(node)]
-            if isinstance(parent, ast.IfExp) and node is not parent.test \
-                    and not _taken(parent.test, node is parent.body, bindings):
-                reason = f"line {line} uses `{name}` in one arm of a conditional expression"
-            elif isinstance(parent, ast.BoolOp) and node is not parent.values[0]:
-                before = parent.values[: next(i for i, v in enumerate(parent.values) if v is node)]
-                wanted = isinstance(parent.op, ast.And)  # ``and`` goes on while true, ``or`` while false
-                if not all(_taken(b, wanted, bindings) for b in before):
-                    operator = "and" if wanted else "or"
-                    reason = f"line {line} uses `{name}` in an operand of `{operator}` that may not run"
-            node = parent
-        if reason is None:
-            return None  # this use runs
-        reasons.append(reason)
-    return reasons[0] if reasons else None
-
-
-def _taken(test: ast.expr, wanted: bool, bindings: dict[str, Any]) -> bool:
-    """The bindings show ``test`` is ``wanted`` (an object not None counts as true)."""
-    value = _evaluate(test, bindings)
-    if value is NOT_NONE:
-        return wanted
-    return known(value) and bool(value) == wanted
-
-
-# ------------------------------------------------------------- defaults
-def computes_default_of(function: ast.AST, line: int, name: str, passed: set[str]) -> str | None:
-    """The use of ``name`` on ``line`` only computes a default for a parameter the call passed:
-    ``path = path or current_app.config["DIR"]``, ``if app is None: app = current_app``,
-    ``if not key: key = request.endpoint``. A caller that passes the parameter means the default
-    not to run; whether the value it passes is falsy is not known, so the use is not certain."""
-    if not passed or not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) \
-            or node_count(function) > _MAX_NODES:
-        return None
-    statement = _innermost_statement(function.body, line)
-    if statement is None:
-        return None
-    for guard in _enclosing_ifs(function.body, line):
-        parameter = _tested_for_absence(guard.test)
-        if parameter in passed and any(_contains(s, line) for s in guard.body) and _assigns(guard.body, parameter):
-            return f"line {guard.lineno} computes `{parameter}` only when the call passes none; this call passes one"
-    if name in passed:
-        rebinds = [node for node in ast.walk(function) if isinstance(node, ast.Assign)
-                   and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)]
-        guards = [_absence_guard_around(function.body, node.lineno, name) for node in rebinds]
-        if rebinds and all(guards):
-            return f"`{name}` is rebound only when the call passes none (line {guards[0]}); this call passes one"
-    parents: dict[int, ast.AST] = {}
-    for walked in ast.walk(statement):
-        for child in ast.iter_child_nodes(walked):
-            parents[id(child)] = walked
-    uses = [n for n in ast.walk(statement) if isinstance(n, ast.Name) and n.id == name and n.lineno == line]
-    for use in uses:
-        node: ast.AST = use
-        defaulted = None
-        while defaulted is None and id(node) in parents and node is not statement:
-            parent = parents[id(node)]
-            if isinstance(parent, ast.BoolOp) and isinstance(parent.op, ast.Or) and node is not parent.values[0]:
-                before = parent.values[: next(i for i, v in enumerate(parent.values) if v is node)]
-                defaulted = next((b.id for b in before if isinstance(b, ast.Name) and b.id in passed), None)
-            node = parent
-        if defaulted is None:
-            return None  # this use runs whatever is passed
-    return f"`{name}` on line {line} is only the fallback of a parameter the call passes" if uses else None
-
-
-def _absence_guard_around(body: list[ast.stmt], line: int, name: str) -> int:
-    """The line of an ``if name is None:`` / ``if not name:`` whose body holds ``line``, or 0."""
-    return next((guard.lineno for guard in _enclosing_ifs(body, line) if _tested_for_absence(guard.test) == name
-                 and any(_contains(s, line) for s in guard.body)), 0)
-
-
-def _enclosing_ifs(body: list[ast.stmt], line: int) -> list[ast.If]:
-    found: list[ast.If] = []
-    while True:
-        statement = next((s for s in body if _contains(s, line)), None)
-        if statement is None:
-            return found
-        if isinstance(statement, ast.If):
-            found.append(statement)
-        blocks = [getattr(statement, f, None) or [] for f in ("body", "orelse", "finalbody")]
-        blocks += [h.body for h in getattr(statement, "handlers", [])]
-        body = next((b for b in blocks if any(_contains(s, line) for s in b)), [])
-        if not body:
-            return found
-
-
-def _tested_for_absence(test: ast.expr) -> str | None:
-    """``x is None`` or ``not x``: the name tested."""
-    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and isinstance(test.operand, ast.Name):
-        return test.operand.id
-    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Is) \
-            and isinstance(test.left, ast.Name) and isinstance(test.comparators[0], ast.Constant) \
-            and test.comparators[0].value is None:
-        return test.left.id
-    return None
-
-
-def _assigns(body: list[ast.stmt], name: str) -> bool:
-    return any(isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
-               for statement in body for node in ast.walk(statement))

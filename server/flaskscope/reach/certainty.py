@@ -27,15 +27,8 @@ from flaskscope.index.model import Scope
 from flaskscope.knowledge import roots as table
 from flaskscope.knowledge.gaps import GapKind
 from flaskscope.knowledge.testing import PATCH_BY_OBJECT, PATCH_BY_STRING
-from flaskscope.reach.branches import (
-    NOT_NONE,
-    UNKNOWN,
-    branch_verdict,
-    computes_default_of,
-    in_handler,
-    rebinding_ruled_out,
-    runs_only_if,
-)
+from flaskscope.reach.branches import NOT_NONE, UNKNOWN, branch_verdict, in_handler, rebinding_ruled_out
+from flaskscope.reach.path_conditions import computes_default_of, runs_only_if
 from flaskscope.resolve.resolver import Resolver
 from flaskscope.resolve.workspace import Workspace
 
