@@ -82,6 +82,14 @@ CLASS_FAMILIES: dict[str, str] = {
 # Flask's test client: a request it makes keeps its context only inside ``with client:``.
 TEST_CLIENT_CLASS = "flask.testing.FlaskClient"
 
+# Decorators that turn a function into an object of a known class.
+DECORATED_RESULTS: dict[str, str] = {
+    "click.group": "click.Group",
+    "click.command": "click.Command",
+    "flask.cli.AppGroup.group": "flask.cli.AppGroup",
+    "click.Group.group": "click.Group",
+}
+
 # Calls that return an instance of a known class (a factory, not a constructor).
 FACTORY_RESULTS: dict[str, str] = {
     "asyncio.get_event_loop": "asyncio.AbstractEventLoop",

@@ -17,7 +17,7 @@ from typing import Callable
 
 from flaskscope.index.ast_util import dotted_text
 from flaskscope.index.model import Binding, ClassInfo, Scope
-from flaskscope.knowledge.names import FACTORY_RESULTS, INSTANCE_ATTRIBUTES, canonical
+from flaskscope.knowledge.names import DECORATED_RESULTS, FACTORY_RESULTS, INSTANCE_ATTRIBUTES, canonical
 from flaskscope.knowledge.sinks import PROXY_FACTORIES
 from flaskscope.resolve.callers import Callers
 from flaskscope.resolve.classes import ClassHierarchy
@@ -25,15 +25,6 @@ from flaskscope.resolve.values import UNKNOWN, Value
 from flaskscope.resolve.workspace import CallsByName, Workspace
 
 MAX_DEPTH = 12  # how deep a chain of names or origins is followed before giving up
-
-
-# Decorators that turn a function into an object of a known class.
-DECORATED_RESULTS: dict[str, str] = {
-    "click.group": "click.Group",
-    "click.command": "click.Command",
-    "flask.cli.AppGroup.group": "flask.cli.AppGroup",
-    "click.Group.group": "click.Group",
-}
 
 
 class Resolver:
