@@ -1,14 +1,19 @@
-"""Is a reached path certain? Two things along a chain can make it not so.
+"""Is a reached path certain? What along a chain can make it not so.
 
 - **Mocks.** A test that patches the sink, or a function on the chain (``mock.patch("pkg.mod.f")``,
   ``patch.object(obj, "f")``, ``monkeypatch.setattr``, ``mocker.patch``; as decorator, context
   manager or call, on the test or on its class), may never reach the real sink.
+- **Cached values.** A ``cached_property`` of an object a thread shares with the code that started
+  it may have been computed there, in a context, and never run again.
 - **Constant arguments.** A call on the chain passes literals (``notify=False``,
   ``data={"data": {}}``) or leaves a literal default, and the next hop sits in a branch those values
   decide. The branch is evaluated on those values where that is simple (truth, ``is None``,
   comparisons, ``in``, ``len``, subscripts of literals; early returns before the hop, loops over a
-  literal); a branch they rule out, or one they take part in but that cannot be decided, makes the
-  path uncertain.
+  literal; ``branches``); a branch they rule out, or one they take part in but that cannot be
+  decided, makes the path uncertain.
+- **One run, and overridden defaults** (``path_conditions``). A test runs one path: a hop in an
+  ``except`` block or an undecided branch is not certainly on it. A sink that only computes the
+  default of a parameter the call passes does not run for that call.
 
 Summaries are per (scope, level), not per argument: that is what keeps the search linear, so the
 arguments are looked at here, once per reached path, on the witness chain only.
