@@ -57,29 +57,51 @@ def _in_expression(stmt: ast.stmt, line: int, name: str, bindings: dict[str, Any
     """``base or current_app.config[...]``, ``x if x is not None else current_app...``: the use of
     ``name`` on ``line`` sits in an operand the bound values never evaluate. Every use of the name on
     that line must be ruled out (or undecided) for the statement to be."""
-    parents: dict[int, ast.AST] = {}
-    for walked in ast.walk(stmt):
-        for child in ast.iter_child_nodes(walked):
-            parents[id(child)] = walked
-    uses = [n for n in ast.walk(stmt) if isinstance(n, ast.Name) and n.id == name and n.lineno == line]
     verdicts = []
-    for use in uses:
+    for path in use_paths(stmt, line, name):
         verdict = None
-        node: ast.AST = use
-        while verdict is None and id(node) in parents and node is not stmt:
-            parent = parents[id(node)]
+        for node, parent in path:
             if isinstance(parent, ast.IfExp) and node is not parent.test:
                 verdict = _needs(parent.test, node is parent.body, bindings, explicit, parent.lineno)
             elif isinstance(parent, ast.BoolOp):
-                before = parent.values[: next(i for i, v in enumerate(parent.values) if v is node)]
                 wanted = isinstance(parent.op, ast.And)  # ``and`` goes on while true, ``or`` while false
-                verdict = next((v for v in (_needs(b, wanted, bindings, explicit, parent.lineno) for b in before)
-                                if v is not None), None)
-            node = parent
+                verdict = next((v for v in (_needs(b, wanted, bindings, explicit, parent.lineno)
+                                            for b in operands_before(parent, node)) if v is not None), None)
+            if verdict is not None:
+                break
         if verdict is None:
             return None  # this use runs
         verdicts.append(verdict)
     return verdicts[0] if verdicts else None
+
+
+def use_paths(stmt: ast.stmt, line: int, name: str) -> list[list[tuple[ast.AST, ast.AST]]]:
+    """For each use of the name ``name`` on ``line`` in ``stmt``: the (node, its parent) pairs from the
+    use up to the statement, innermost first."""
+    parents: dict[int, ast.AST] = {}
+    for walked in ast.walk(stmt):
+        for child in ast.iter_child_nodes(walked):
+            parents[id(child)] = walked
+    paths = []
+    for use in (n for n in ast.walk(stmt) if isinstance(n, ast.Name) and n.id == name and n.lineno == line):
+        path: list[tuple[ast.AST, ast.AST]] = []
+        node: ast.AST = use
+        while id(node) in parents and node is not stmt:
+            path.append((node, parents[id(node)]))
+            node = parents[id(node)]
+        paths.append(path)
+    return paths
+
+
+def operands_before(operation: ast.BoolOp, operand: ast.AST) -> list[ast.expr]:
+    """The operands of ``a or b or c`` evaluated before ``operand`` (one of them)."""
+    return operation.values[: next(i for i, v in enumerate(operation.values) if v is operand)]
+
+
+def assignments_to(tree: ast.AST, name: str) -> list[ast.Assign]:
+    """Every ``name = ...`` (or ``a = name = ...``) in ``tree``."""
+    return [node for node in ast.walk(tree) if isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)]
 
 
 def rebinding_ruled_out(function: ast.AST, name: str, bindings: dict[str, Any], explicit: set[str]) -> str | None:
@@ -87,8 +109,7 @@ def rebinding_ruled_out(function: ast.AST, name: str, bindings: dict[str, Any], 
     parameter is only there when every assignment that rebinds it is ruled out or undecided."""
     if name not in bindings:
         return None
-    assignments = [node for node in ast.walk(function) if isinstance(node, ast.Assign)
-                   and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)]
+    assignments = assignments_to(function, name)
     if not assignments:
         return None
     verdicts = [branch_verdict(function, node.lineno, bindings, explicit) for node in assignments]

@@ -16,7 +16,18 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from flaskscope.reach.branches import MAX_NODES, NOT_NONE, contains, evaluate, innermost_statement, known, node_count
+from flaskscope.reach.branches import (
+    MAX_NODES,
+    NOT_NONE,
+    assignments_to,
+    contains,
+    evaluate,
+    innermost_statement,
+    known,
+    node_count,
+    operands_before,
+    use_paths,
+)
 
 
 def runs_only_if(function: ast.AST, line: int, name: str, bindings: dict[str, Any]) -> str | None:
@@ -71,26 +82,20 @@ def _unless_in_statement(stmt: ast.stmt, line: int, bindings: dict[str, Any]) ->
 
 def _unless_in_expression(stmt: ast.stmt, line: int, name: str, bindings: dict[str, Any]) -> str | None:
     """Every use of ``name`` on ``line`` is in an operand that runs only on some values."""
-    parents: dict[int, ast.AST] = {}
-    for walked in ast.walk(stmt):
-        for child in ast.iter_child_nodes(walked):
-            parents[id(child)] = walked
     reasons = []
-    for use in (n for n in ast.walk(stmt) if isinstance(n, ast.Name) and n.id == name and n.lineno == line):
+    for path in use_paths(stmt, line, name):
         reason = None
-        node: ast.AST = use
-        while reason is None and id(node) in parents and node is not stmt:
-            parent = parents[id(node)]
+        for node, parent in path:
             if isinstance(parent, ast.IfExp) and node is not parent.test \
                     and not _taken(parent.test, node is parent.body, bindings):
                 reason = f"line {line} uses `{name}` in one arm of a conditional expression"
             elif isinstance(parent, ast.BoolOp) and node is not parent.values[0]:
-                before = parent.values[: next(i for i, v in enumerate(parent.values) if v is node)]
                 wanted = isinstance(parent.op, ast.And)  # ``and`` goes on while true, ``or`` while false
-                if not all(_taken(b, wanted, bindings) for b in before):
+                if not all(_taken(b, wanted, bindings) for b in operands_before(parent, node)):
                     operator = "and" if wanted else "or"
                     reason = f"line {line} uses `{name}` in an operand of `{operator}` that may not run"
-            node = parent
+            if reason is not None:
+                break
         if reason is None:
             return None  # this use runs
         reasons.append(reason)
@@ -118,31 +123,23 @@ def computes_default_of(function: ast.AST, line: int, name: str, passed: set[str
         return None
     for guard in _enclosing_ifs(function.body, line):
         parameter = _tested_for_absence(guard.test)
-        if parameter in passed and any(contains(s, line) for s in guard.body) and _assigns(guard.body, parameter):
+        if parameter in passed and any(contains(s, line) for s in guard.body) \
+                and any(assignments_to(s, parameter) for s in guard.body):
             return f"line {guard.lineno} computes `{parameter}` only when the call passes none; this call passes one"
     if name in passed:
-        rebinds = [node for node in ast.walk(function) if isinstance(node, ast.Assign)
-                   and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)]
+        rebinds = assignments_to(function, name)
         guards = [_absence_guard_around(function.body, node.lineno, name) for node in rebinds]
         if rebinds and all(guards):
             return f"`{name}` is rebound only when the call passes none (line {guards[0]}); this call passes one"
-    parents: dict[int, ast.AST] = {}
-    for walked in ast.walk(statement):
-        for child in ast.iter_child_nodes(walked):
-            parents[id(child)] = walked
-    uses = [n for n in ast.walk(statement) if isinstance(n, ast.Name) and n.id == name and n.lineno == line]
-    for use in uses:
-        node: ast.AST = use
-        defaulted = None
-        while defaulted is None and id(node) in parents and node is not statement:
-            parent = parents[id(node)]
-            if isinstance(parent, ast.BoolOp) and isinstance(parent.op, ast.Or) and node is not parent.values[0]:
-                before = parent.values[: next(i for i, v in enumerate(parent.values) if v is node)]
-                defaulted = next((b.id for b in before if isinstance(b, ast.Name) and b.id in passed), None)
-            node = parent
+    paths = use_paths(statement, line, name)
+    for path in paths:
+        defaulted = next((b.id for node, parent in path
+                          if isinstance(parent, ast.BoolOp) and isinstance(parent.op, ast.Or)
+                          and node is not parent.values[0]
+                          for b in operands_before(parent, node) if isinstance(b, ast.Name) and b.id in passed), None)
         if defaulted is None:
             return None  # this use runs whatever is passed
-    return f"`{name}` on line {line} is only the fallback of a parameter the call passes" if uses else None
+    return f"`{name}` on line {line} is only the fallback of a parameter the call passes" if paths else None
 
 
 def _absence_guard_around(body: list[ast.stmt], line: int, name: str) -> int:
@@ -175,8 +172,3 @@ def _tested_for_absence(test: ast.expr) -> str | None:
             and test.comparators[0].value is None:
         return test.left.id
     return None
-
-
-def _assigns(body: list[ast.stmt], name: str) -> bool:
-    return any(isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
-               for statement in body for node in ast.walk(statement))
