@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from flaskscope.resolve.jedi_fallback import JediBudget
+from flaskscope.resolve.jedi_fallback import JediBudget, JediFallback
 from flaskscope.resolve.jedi_process import JediProcess
 
 SENDER = '''from flask import current_app
@@ -139,3 +139,19 @@ def test_a_question_past_its_deadline_stops_jedi_instead_of_waiting(tmp_path: Pa
         assert answer is not None and any(line == 5 for _, line in answer), answer
     finally:
         patient.stop()
+
+
+def test_after_running_out_of_time_jedi_is_started_again_by_a_whole_run_only(tmp_path: Path) -> None:
+    """A focused run (one per edit in the editor) does not restart a jedi its whole run stopped for
+    time: every keystroke would otherwise wait out another warm-up. The next whole run starts it."""
+    source = SENDER + "\n\ndef use(sender):\n    return Sender().send('x')\n"
+    (tmp_path / "sender.py").write_text(source, encoding="utf-8")
+    path = (tmp_path / "sender.py").resolve()
+    jedi = JediFallback(tmp_path, [])
+    jedi.reset([], JediBudget(0.01, free_questions=0))
+    assert jedi.targets(path, source, 10, 21) == () and jedi.queries == 1 and jedi.unasked  # cut short
+    jedi.start_run(JediBudget(600.0, free_questions=0))  # a focused run, with time to spare
+    assert jedi.targets(path, source, 10, 22) == () and jedi.queries == 0 and jedi.unasked  # not asked
+    jedi.reset([], JediBudget(600.0, free_questions=0))  # a whole run
+    jedi.targets(path, source, 10, 22)
+    assert jedi.queries == 1 and not jedi.unasked

@@ -72,6 +72,9 @@ class JediFallback:
         self._modules: dict[Path, ModuleIndex] = {}
         self._function_lines: FunctionLines | None = None
         self._process: JediProcess | None = None
+        # jedi was stopped for running out of time since the last whole run: focused runs (one per
+        # edit) do not start it again, or every keystroke would wait for its warm-up to be cut short.
+        self._stopped_for_time = False
         self._answers: dict[tuple[Path, int, int], tuple[str, ...]] = {}
         self.queries = 0  # questions asked in this run
         self.answered = 0  # of them, those jedi answered with a workspace function
@@ -84,6 +87,7 @@ class JediFallback:
         """A new analysis run over ``modules`` with ``budget``: every answer is dropped."""
         self._modules = {m.path: m for m in modules}
         self._function_lines = None
+        self._stopped_for_time = False
         self._answers.clear()
         self.start_run(budget)
 
@@ -116,14 +120,9 @@ class JediFallback:
 
     def warm_up(self) -> None:
         """Start jedi's process (it loads jedi and Flask while the caller goes on); a stopped one is
-        started again."""
+        started again (a whole run's ``reset`` allows that again after jedi ran out of time)."""
         if self._process is None or not self._process.alive:
             self._process = JediProcess(self._root)
-
-    def close(self) -> None:
-        if self._process is not None:
-            self._process.stop()
-            self._process = None
 
     def targets(self, path: Path, source: str, line: int, column: int) -> tuple[str, ...]:
         """Workspace scopes the name at (line, 0-based code-point column) may call."""
@@ -133,7 +132,8 @@ class JediFallback:
         if key in self._answers:
             return self._answers[key]
         found: tuple[str, ...] = ()
-        if not self.budget.allows(self.queries, self.seconds):
+        if not self.budget.allows(self.queries, self.seconds) or self._stopped_for_time and (
+                self._process is None or not self._process.alive):
             self.unasked.add(key)  # not remembered: a later run with time left asks it
             return found
         self.queries += 1
@@ -146,6 +146,7 @@ class JediFallback:
             log.debug("jedi did not answer %s:%s:%s within the budget", path, line, column)
             self.unasked.add(key)
             self.seconds = max(self.seconds, self.budget.seconds or 0.0)
+            self._stopped_for_time = True
             return found
         found = tuple(qualname for module_path, def_line in names
                       for qualname in [self._lines().get(Path(module_path).resolve(), {}).get(def_line)]

@@ -49,10 +49,6 @@ class JediRuns:
             self._jedi = JediFallback(self._root, [])
         self._jedi.warm_up()
 
-    def close(self) -> None:
-        if self._jedi is not None:
-            self._jedi.close()
-
     def indexed(self, seconds: float) -> None:
         """A run indexed its files in ``seconds`` (only the longest seen sets the default budget)."""
         self._indexing_seconds = max(self._indexing_seconds, seconds)
