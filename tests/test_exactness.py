@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import json
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -249,3 +250,16 @@ def test_no_property_fix_for_an_attribute_read_through_its_class(tmp_path: Path)
     fixes = {(d["path"], d["line"]): [f["title"] for f in d["fixes"]] for d in json.loads(proc.stdout)["diagnostics"]}
     assert not any("property" in title for title in fixes[("settings.py", 5)])
     assert any("property" in title for title in fixes[("pages.py", 5)])  # read through instances only
+
+
+def test_a_proxy_passed_on_a_line_with_non_ascii_text_is_found(tmp_path: Path) -> None:
+    """ast counts columns in bytes, spans in editor columns: the passed proxy is found either way."""
+    project = tmp_path / "project"
+    shutil.copytree(Path(__file__).parent / "corpus" / "rc_arg_property_result" / "project", project)
+    commands = project / "crew" / "commands.py"
+    text = commands.read_text(encoding="utf-8")
+    assert "click.echo(send_invite(current_user, email))" in text
+    commands.write_text(text.replace("click.echo(send_invite(current_user, email))",
+                                     'click.echo("é " + send_invite(current_user, email))'), encoding="utf-8")
+    found = [(d["path"], d["code"], d["symbol"]) for d in _diagnostics(project)]
+    assert found == [("crew/commands.py", "FCX105", "current_user")]

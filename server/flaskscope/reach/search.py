@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Mapping, NamedTuple
 
 from flaskscope.findings import Hop
+from flaskscope.index.ast_util import dotted_text
 from flaskscope.index.model import CallSite, Ref, Scope, Span
 from flaskscope.knowledge.sinks import Sink
 from flaskscope.levels import Level
@@ -318,8 +319,13 @@ class Search:
             if sink is None:
                 continue
             code = self._rule_for(sink, entered)
-            passed = next((ref for ref in scope.refs if ref.spans[0].line == argument.lineno
-                           and ref.spans[0].col == argument.col_offset), None)
+            # The argument's own reference: ast counts columns in UTF-8 bytes and spans in editor
+            # columns, so the column settles it only where the line is ASCII.
+            spelled = dotted_text(argument)
+            candidates = [ref for ref in scope.refs if ref.spans[0].line == argument.lineno
+                          and ".".join(ref.names) == spelled and ref.use == "bare"]
+            passed = next((ref for ref in candidates if ref.spans[0].col == argument.col_offset),
+                          candidates[0] if candidates else None)
             if code is not None and passed is not None:
                 symbol = ".".join(passed.names)
                 keep(Hit(code, path, passed.spans[-1], symbol, sink.needs, entered,
