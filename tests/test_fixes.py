@@ -41,6 +41,7 @@ NO_AUTOMATIC_FIX = {
     # context and no request: no request exists whose data a pushed context could supply.
     "rc_reqonly_celery_ctxtask": "finding stays",
     "rc_reqonly_cli_session": "finding stays",
+    "rc_g_state_get_default": "finding stays",
     "celery_task_request_data": "finding stays",
     "cli_command_reads_request": "finding stays",
     "rc_sig_flask_template": "finding stays",  # a receiver run by a `flask` command

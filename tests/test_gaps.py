@@ -49,9 +49,12 @@ def test_the_buggy_twin_is_still_reported() -> None:
 def test_context_the_project_itself_provides_is_a_gap_of_its_kind() -> None:
     """Look-alikes that run clean (their oracles say so) because of what the analysis can only
     suspect: a worker the project starts inside an app context, a value a cached property may
-    already hold, a context an earlier test's session fixture left pushed."""
+    already hold, a context an earlier test's session fixture left pushed, a use behind a test of what
+    a `before_request` hook stored on `g`."""
     expected = {"rc_job_rq_string_ok": "worker-context", "rc_prop_cached_request_script_ok": "cached-value",
-                "rc_fp_session_fixture_leak_ok": "leaked-context"}
+                "rc_fp_session_fixture_leak_ok": "leaked-context",
+                "rc_g_state_log_filter_ok": "stored-state", "rc_g_state_in_check_ok": "stored-state",
+                "rc_g_state_get_default_ok": "stored-state"}
     for case, kind in expected.items():
         proc = _check(case, "--format", "json", "--show-gaps")
         assert proc.returncode == 0, proc.stdout + proc.stderr

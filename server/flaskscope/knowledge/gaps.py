@@ -31,6 +31,7 @@ class GapKind(str, enum.Enum):
     FIRST_IMPORT = "first-import"
     TEST_BRANCH = "test-branch"
     PASSED_ARGUMENT = "passed-argument"
+    STORED_STATE = "stored-state"
 
     @property
     def meaning(self) -> str:
@@ -69,4 +70,7 @@ GAP_MEANINGS: dict[GapKind, str] = {
                          "or on a branch the analysis cannot show the test takes",
     GapKind.PASSED_ARGUMENT: "the sink only computes a parameter's default (`path or current_app...`, `if app is None: "
                              "app = current_app`), and the call on the chain passes that parameter",
+    GapKind.STORED_STATE: "the line runs only if earlier code of the same context stored an attribute on `g` "
+                          "(`hasattr(g, \"user\")`, `\"user\" in g`, `g.user`), usually a `before_request` hook: "
+                          "whether that code runs where this root runs is not followed",
 }

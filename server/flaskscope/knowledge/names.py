@@ -80,6 +80,10 @@ CLASS_FAMILIES: dict[str, str] = {
 }
 
 # Flask's test client: a request it makes keeps its context only inside ``with client:``.
+# The app context's namespace object: empty in every new context, so what code reads from it
+# depends on what earlier code of that context stored (``reach/stored_state``).
+CONTEXT_GLOBALS = "flask.g"
+
 TEST_CLIENT_CLASS = "flask.testing.FlaskClient"
 
 # Decorators that turn a function into an object of a known class.

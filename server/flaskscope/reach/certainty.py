@@ -22,6 +22,7 @@ arguments are looked at here, once per reached path, on the witness chain only.
 from __future__ import annotations
 
 import ast
+import functools
 from collections import deque
 from collections.abc import Iterator
 from typing import Any
@@ -31,13 +32,17 @@ from flaskscope.index.ast_util import dotted_text
 from flaskscope.index.model import Scope
 from flaskscope.knowledge import roots as table
 from flaskscope.knowledge.gaps import GapKind
+from flaskscope.knowledge.names import CONTEXT_GLOBALS
 from flaskscope.knowledge.testing import PATCH_BY_OBJECT, PATCH_BY_STRING
 from flaskscope.reach.branches import NOT_NONE, UNKNOWN, branch_verdict, in_handler, rebinding_ruled_out
 from flaskscope.reach.path_conditions import computes_default_of, runs_only_if
+from flaskscope.reach.stored_state import needs_stored_attribute
 from flaskscope.resolve.resolver import Resolver
+from flaskscope.resolve.values import Value
 from flaskscope.resolve.workspace import Workspace
 
 _BODY_ROOTS = frozenset({"import-time", "script"})
+_GLOBALS = Value("external", CONTEXT_GLOBALS)
 _NEVER_NONE_KINDS = frozenset({"instance", "class", "scope", "scopes"})  # resolver values that are objects
 
 
@@ -49,7 +54,26 @@ class Certainty:
 
     def gap_on(self, root: Root, chain: tuple[Hop, ...]) -> Gap | None:
         return self._mocked(root, chain) or self._cached(root, chain) \
-            or self._ruled_out(chain, root.kind in _BODY_ROOTS, root.kind in table.ONE_RUN_ROOT_KINDS)
+            or self._ruled_out(chain, root.kind in _BODY_ROOTS, root.kind in table.ONE_RUN_ROOT_KINDS) \
+            or self._behind_stored_state(chain)
+
+    def _behind_stored_state(self, chain: tuple[Hop, ...]) -> Gap | None:
+        """A hop that runs only after code of the same context stored an attribute on ``g``
+        (``stored_state``): what stores it, and where that runs, is not followed."""
+        for hop in chain[1:]:
+            scope = self.ws.scopes.get(hop.scope)
+            if scope is None or scope.node is None:
+                continue
+            why = needs_stored_attribute(scope.node, hop.line, hop.name.split(".")[0],
+                                         functools.partial(self._is_globals, scope))
+            if why is not None:
+                return Gap(GapKind.STORED_STATE.value, self.ws.module_of_scope[scope.qualname].path, hop.line, why)
+        return None
+
+    def _is_globals(self, scope: Scope, expr: ast.expr) -> bool:
+        if not isinstance(expr, (ast.Name, ast.Attribute)):
+            return False
+        return self.resolver.value_of(scope, expr) == _GLOBALS
 
     def _cached(self, root: Root, chain: tuple[Hop, ...]) -> Gap | None:
         """A ``cached_property`` reached in a thread that shares its objects with the code that
