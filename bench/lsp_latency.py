@@ -1,6 +1,7 @@
 """Edit-to-diagnostics latency of the real ``flaskscope server`` over stdio.
 
-For each edit the client sends ``didChange`` and then a pull ``textDocument/diagnostic`` request;
+For each edit the client sends ``didChange`` (a statement added to a function body, on a line of its
+own: ``edit_of_a_function``) and then a pull ``textDocument/diagnostic`` request;
 the server answers it only from an analysis that includes the edit, so the time from sending the
 change to receiving the answer is what a user waits for after typing (with the debounce set to 0;
 editors add the debounce, 200 ms by default, on top).
@@ -85,7 +86,7 @@ async def measure(workspace: Path, file: Path, edits: int) -> tuple[float, list[
     first = (time.perf_counter() - opened) * 1000
     latencies = []
     for number in range(edits):
-        edited = text + f"\n# edit {number}\n"
+        edited = edit_of_a_function(text, number)
         started = time.perf_counter()
         client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": number + 2},
                                                  "contentChanges": [{"text": edited}]})
@@ -96,6 +97,27 @@ async def measure(workspace: Path, file: Path, edits: int) -> tuple[float, list[
     await process.wait()
     client.reader.cancel()
     return first, latencies
+
+
+def edit_of_a_function(text: str, number: int) -> str:
+    """``text`` with a statement added to the first function body that allows it, on a line of its own
+    (``stmt; _edited = N``): the function's tree changes, as typing in it changes it, and no line
+    moves. A file with no function gets a comment at its end."""
+    import ast
+
+    lines = text.splitlines(keepends=True)
+    try:
+        tree = ast.parse(text)
+    except SyntaxError:
+        tree = ast.Module(body=[], type_ignores=[])
+    for function in (n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))):
+        for stmt in function.body:
+            if stmt.lineno == stmt.end_lineno and not hasattr(stmt, "body") and stmt.end_col_offset is not None:
+                line = lines[stmt.lineno - 1]
+                cut = len(line.encode("utf-8")[: stmt.end_col_offset].decode("utf-8", "ignore"))
+                lines[stmt.lineno - 1] = f"{line[:cut]}; _edited = {number}{line[cut:]}"
+                return "".join(lines)
+    return text + f"\n# edit {number}\n"
 
 
 def summary(latencies: list[float]) -> dict[str, float]:

@@ -91,6 +91,54 @@ def test_focused_run_after_fixing_or_breaking_equals_a_whole_run(case: str, dire
         assert sites_of(focused, path) == sites_of(fresh, path), path  # hover explains the text as it is now
 
 
+def _edit_of_a_function(text: str, number: int) -> str:
+    sys.path.insert(0, str(BENCH))
+    try:
+        from lsp_latency import edit_of_a_function  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(BENCH))
+    return str(edit_of_a_function(text, number))
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CORPUS.iterdir() if (p / "project").is_dir()))
+def test_focused_run_after_an_edit_inside_a_function_equals_a_whole_run(case: str) -> None:
+    """A statement added to a function body of each file (what typing does; the bench's edit): the
+    focused run, which may then reuse every other scope's summary and certainty, gives what a whole
+    run of the edited text gives."""
+    project = (CORPUS / case / "project").absolute()
+    analyzer = Analyzer(project)
+    whole = analyzer.run([project], lambda message: None)
+    for path in sorted({p.absolute() for p in whole.paths}):
+        text = path.read_text(encoding="utf-8")
+        edited = _edit_of_a_function(text, 1)
+        focused = analyzer.run_focused({path: edited}, lambda message: None)
+        assert focused is not None, path
+        fresh = Analyzer(project).run([project], lambda message: None, overlay={path: edited})
+        assert findings_of(focused, path) == findings_of(fresh, path), path
+        assert [f.gap for f in focused.gaps if f.path == path] == [f.gap for f in fresh.gaps if f.path == path], path
+
+
+def test_an_edit_that_keeps_every_summary_still_judges_certainty_again(tmp_path: Path) -> None:
+    """The sink is reached as before (same line, same chain), so the edited module's summaries are
+    unchanged and nothing else is searched again; but the edited function now decides its branch
+    on the constant the caller passes, so the finding becomes a gap."""
+    (tmp_path / "jobs.py").write_text(
+        "import threading\nfrom helpers import work\n\n\ndef run():\n    work(notify=False)\n\n\n"
+        "def start():\n    threading.Thread(target=run).start()\n", encoding="utf-8")
+    helpers = tmp_path / "helpers.py"
+    before = ("from flask import current_app\n\n\n"
+              "def work(notify):\n    if True:\n        current_app.logger.info('x')\n")
+    helpers.write_text(before, encoding="utf-8")
+    analyzer = Analyzer(tmp_path)
+    assert [f.span.line for f in analyzer.run([tmp_path], lambda message: None).findings] == [6]
+    after = before.replace("if True:", "if notify:")
+    focused = analyzer.run_focused({helpers.absolute(): after}, lambda message: None)
+    assert focused is not None
+    assert findings_of(focused, helpers) == [] and [f.gap.kind for f in focused.gaps if f.gap] == ["constant-argument"]
+    back = analyzer.run_focused({helpers.absolute(): before}, lambda message: None)
+    assert back is not None and [f.span.line for f in back.findings] == [6]
+
+
 def test_focused_run_sees_a_new_bug_and_its_fix(tmp_path: Path) -> None:
     (tmp_path / "jobs.py").write_text(
         "import threading\nfrom helpers import work\n\n\ndef start():\n    threading.Thread(target=work).start()\n",

@@ -74,8 +74,10 @@ class Analyzer:
 
         Every other module keeps its index from the last whole run; the roots re-searched are those
         declared in the edited modules and those whose search, in that run, entered a scope of an
-        edited module (the search's edges walked backwards). Project-wide facts (the Celery default
-        task class, pytest-flask) are taken from that run. None when there is no whole run yet, or
+        edited module (the search's edges walked backwards), unless the edit stayed inside function
+        bodies and left the edited scopes' summaries as they were (an early cutoff, see
+        ``WholeRun.edits_stay_inside``). Project-wide facts (the Celery default task class,
+        pytest-flask) are taken from that run. None when there is no whole run yet, or
         an edited file is new or does not parse: the whole run that follows answers then.
         """
         whole = self._whole
@@ -89,25 +91,42 @@ class Analyzer:
             edited_scopes = [scope for module in replaced.values() for scope in module.scopes.values()]
             resolver = whole.resolver_with(replaced, edited_scopes)
             ws = resolver.ws
+            edited_qualnames = {s.qualname for s in edited_scopes}
             reaching = whole.scopes_reaching({q for name in names for q in whole.workspace.modules[name].scopes})
-            # Roots are found again in the edited modules and in every module declaring a root that
-            # reached them (a Thread(target=...) in a view): such a root's level can depend on the
-            # edited code (``@stream_with_context`` on the generator), so none is reused as it was.
-            declaring = whole.modules_declaring_roots_in(reaching)
-            finder = EntryFinder(resolver, whole.facts, self._check_interrupt, whole.celery_default,
-                                 whole.fixtures, whole.registered)
-            entries = finder.find(only=names | declaring, edited=names)
             edited_paths = {m.path for m in replaced.values()}
             # What an edited function may reach is not known before the search: its name may lead anywhere.
             worth_asking = {**whole.worth_asking, **{s.name: Level.REQUEST for s in edited_scopes}}
             jedi = self._jedi.for_focused_run(replaced.values(), whole.config.jedi_budget)
-            search = Search(resolver, whole.facts, jedi, worth_asking, entries.commands)
-            search.reuse(whole.summaries, reaching | {s.qualname for s in edited_scopes})
-            # Every finding of the roots searched again: those in the edited files are published; the
-            # others let hover on a root in an edited file say what it reaches elsewhere.
+            search = Search(resolver, whole.facts, jedi, worth_asking, whole.commands)
+            search.reuse(whole.summaries, edited_qualnames)
+            entries = None
+            earlier = None
+            if whole.edits_stay_inside(replaced, search):
+                # Early cutoff: every scope that reaches the edited code leads where it led before, so
+                # the roots declared elsewhere are the whole run's, searched from reused summaries.
+                entries = EntryFinder(resolver, whole.facts, self._check_interrupt, whole.celery_default,
+                                      whole.fixtures, whole.registered).find(only=names, edited=names)
+                if entries.commands == whole.commands:
+                    entries.roots.extend(r for r in whole.roots if r.scope in reaching and r.path not in edited_paths)
+                    earlier = whole.certainty_kept(replaced)
+                else:
+                    entries = None  # the edit registered or removed a CLI command: tests may invoke it
+            if entries is None:
+                # Roots are found again in the edited modules and in every module declaring a root that
+                # reached them (a Thread(target=...) in a view): such a root's level can depend on the
+                # edited code (``@stream_with_context`` on the generator), so none is reused as it was.
+                finder = EntryFinder(resolver, whole.facts, self._check_interrupt, whole.celery_default,
+                                     whole.fixtures, whole.registered)
+                entries = finder.find(only=names | whole.modules_declaring_roots_in(reaching), edited=names)
+                search = Search(resolver, whole.facts, jedi, worth_asking, entries.commands)
+                search.reuse(whole.summaries, reaching | edited_qualnames)
+            # Every finding of the roots searched again in the edited files is published; a root in an
+            # edited file keeps all it reaches, so that hover on it can say what it reaches elsewhere.
             collected = collect_findings(ws, entries.roots, search, self._check_interrupt,
                                          SuppressionMap({m.path: m.source for m in ws.modules.values()},
-                                                        whole.config.allow_bare_noqa))
+                                                        whole.config.allow_bare_noqa),
+                                         wanted=lambda root, hit: hit.path in edited_paths or root.path in edited_paths,
+                                         earlier=earlier)
             findings = collected.findings
             findings.extend(f for f in escape_findings(ws, entries) if f.path in edited_paths)
             sites = sink_sites_in(ws, search, entries.views, whole.facts, edited_scopes)  # hover on the edited files
@@ -155,7 +174,7 @@ class Analyzer:
         findings.extend(escape_findings(ws, entries))
         whole_workspace = self.root in paths or [p.absolute() for p in paths] == [self.root.absolute()]
         if self.keep_for_focused_runs and whole_workspace:
-            self._whole = WholeRun.kept_from(modules, config, facts, finder, entries, search)
+            self._whole = WholeRun.kept_from(modules, config, facts, finder, entries, search, collected)
         result = self._finish(findings, modules, config, resolver, entries, len(modules), sites, facts, collected)
         result.jedi_queries = jedi.queries if jedi else 0
         result.jedi = JediUse(jedi.queries, jedi.answered, len(jedi.unasked), jedi.seconds, jedi.budget.seconds) \

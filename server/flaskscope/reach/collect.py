@@ -8,7 +8,7 @@ finding). Kept apart from the engine so whole and focused runs collect in exactl
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -32,33 +32,50 @@ class Collected:
     findings: list[Finding]
     silenced: list[Finding]  # (sink, root) pairs a suppression on the root's line silenced
     used: set[Suppression]  # the suppressions that silenced those
+    # What certainty said of each (root, chain) it was asked about: a focused run reuses it.
+    certainty: dict[tuple[Root, tuple[Hop, ...]], Gap | None] = field(default_factory=dict)
+
+
+# ``(True, gap)`` when an earlier run's certainty still holds for this (root, chain), else ``(False, None)``.
+EarlierCertainty = Callable[[Root, tuple[Hop, ...]], tuple[bool, "Gap | None"]]
 
 
 def collect_findings(ws: Workspace, roots: list[Root], search: Search, checkpoint: Callable[[], None],
-                     suppressions: SuppressionMap) -> Collected:
+                     suppressions: SuppressionMap, wanted: Callable[[Root, Hit], bool] | None = None,
+                     earlier: EarlierCertainty | None = None) -> Collected:
     """One finding per sink, from the shortest certain path that reaches it; a sink reached only on
     uncertain paths (``reach.certainty``) gives a finding carrying its gap instead.
 
     A suppression on a root's line (the ``Thread(...)``, the task's ``def``) silences that root
     only: the sink stays reported, with its own chain, from every root that carries none.
+    ``wanted``: which of a root's hits to collect (a focused run needs few), default all.
+    ``earlier``: what an earlier run's certainty said of a (root, chain), where it still holds.
     """
     grouped: dict[tuple[Path, Span, str], list[tuple[Root, tuple[Hop, ...], Hit, Gap | None]]] = {}
     certainty = Certainty(ws, search.resolver)
+    judged: dict[tuple[Root, tuple[Hop, ...]], Gap | None] = {}
     for root in roots:
         checkpoint()
         if not root.scope or root.level is Level.REQUEST:
             continue
         entry = ws.scopes[root.scope]
         for hit in search.explore(root.scope, root.level):
+            if wanted is not None and not wanted(root, hit):
+                continue
             if root.kind in ("import-time", "script"):
                 chain = hit.chain
                 if root.kind == "import-time":
                     root = replace(root, line=chain[0].line)
             else:
                 chain = (Hop(root.path, root.line, entry.name, root.site_scope or (entry.parent or "")), *hit.chain)
-            gap = root.gap or certainty.gap_on(root, chain)
+            gap = root.gap
+            if gap is None:
+                known, gap = earlier(root, chain) if earlier is not None else (False, None)
+                if not known:
+                    gap = certainty.gap_on(root, chain)
+                judged[(root, chain)] = gap
             grouped.setdefault((hit.path, hit.span, hit.code), []).append((root, chain, hit, gap))
-    collected = Collected([], [], set())
+    collected = Collected([], [], set(), judged)
     for (path, span, code), reached in grouped.items():
         reached.sort(key=lambda r: (r[3] is not None, len(r[1]), str(r[0].path), r[0].line, r[0].kind))
         open_roots = [r for r in reached if suppressions.at(r[0].path, r[0].line, code) is None]

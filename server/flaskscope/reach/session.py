@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Mapping
 
 from flaskscope.config import Config
-from flaskscope.findings import Finding, Root
+from flaskscope.findings import Finding, Gap, Hop, Root
+from flaskscope.index.interface import interface_digest
 from flaskscope.index.loader import IndexCache
 from flaskscope.index.model import ModuleIndex, Scope
 from flaskscope.levels import Level
+from flaskscope.reach.collect import Collected, EarlierCertainty
 from flaskscope.reach.entries import EntryFinder
 from flaskscope.reach.entry_data import Entries, ProjectFacts, Registrations
 from flaskscope.reach.search import Search, Summary
@@ -44,16 +46,19 @@ class WholeRun:
     call_groups: dict[str, dict[str, list[tuple[Scope, ast.Call]]]]
     worth_asking: Mapping[str, Level]
     summaries: dict[tuple[str, Level], Summary]
+    commands: dict[str, set[str]]  # ``Entries.commands``: CLI name -> functions
+    certainty: dict[tuple[Root, tuple[Hop, ...]], Gap | None]  # ``Collected.certainty``
     _callers: dict[str, set[str]] | None = None
 
     @classmethod
     def kept_from(cls, modules: list[ModuleIndex], config: Config, facts: ProjectFacts, finder: EntryFinder,
-                  entries: Entries, search: Search) -> WholeRun:
+                  entries: Entries, search: Search, collected: Collected) -> WholeRun:
         """What a whole run over ``modules`` leaves: its workspace is the one ``search`` resolved in."""
         resolver = search.resolver
         return cls(resolver.ws, {m.path.absolute(): m for m in modules}, list(entries.roots), search.edges, facts,
                    finder.celery_default_level(), config, finder.registrations(), resolver.calls_by_name(),
-                   finder.fixture_table(), resolver.call_groups(), search.worth_asking, search.summaries())
+                   finder.fixture_table(), resolver.call_groups(), search.worth_asking, search.summaries(),
+                   entries.commands, collected.certainty)
 
     def reindexed(self, edited: dict[Path, str], cache: IndexCache) -> dict[str, ModuleIndex] | None:
         """The indexes of the edited texts by module name; None when a file is new (this run never
@@ -98,6 +103,44 @@ class WholeRun:
         return {self.by_path[r.path.absolute()].name for r in self.roots
                 if r.scope in scopes and r.path.absolute() in self.by_path}
 
+    def edits_stay_inside(self, replaced: dict[str, ModuleIndex], search: Search) -> bool:
+        """Whether the edits can have changed no search summary but those of the edited modules' own
+        scopes: each edited module has the same scopes and interface (``index.interface``) as before,
+        is not a test module or a fixture's, and each of its scopes' summaries, searched again by
+        ``search`` (which reuses every other scope's), is the one this run had. Then the scopes that
+        reach the edited modules lead where they led before, and need no search again."""
+        fixtures = set(self.fixtures[0].values())
+        edited: set[str] = set()
+        for name, new in replaced.items():
+            old = self.workspace.modules.get(name)
+            if old is None or old.scopes.keys() != new.scopes.keys() or _is_test_module(name) \
+                    or not fixtures.isdisjoint(new.scopes):
+                return False
+            if _interface(old) != _interface(new):
+                return False
+            edited.update(new.scopes)
+        return all(search.summary(qualname, level) == summary
+                   for (qualname, level), summary in self.summaries.items() if qualname in edited)
+
+    def certainty_kept(self, replaced: dict[str, ModuleIndex]) -> EarlierCertainty:
+        """This run's certainty of a (root, chain), where no function on the chain (nor the root's)
+        is one the edits changed (its tree, positions included). Only sound where the edits stay
+        inside function bodies (``edits_stay_inside``): certainty also resolves names."""
+        changed: set[str] = set()
+        for name, new in replaced.items():
+            old = self.workspace.modules[name]
+            old_lines, new_lines = old.source.splitlines(), new.source.splitlines()
+            changed.update(qualname for qualname, scope in new.scopes.items()
+                           if _lines_of(scope, new_lines) is None
+                           or _lines_of(scope, new_lines) != _lines_of(old.scopes[qualname], old_lines))
+
+        def earlier(root: Root, chain: tuple[Hop, ...]) -> tuple[bool, Gap | None]:
+            key = (root, chain)
+            if key not in self.certainty or root.scope in changed or any(hop.scope in changed for hop in chain):
+                return False, None
+            return True, self.certainty[key]
+        return earlier
+
     def modules_to_suppress(self, replaced: dict[str, ModuleIndex], findings: list[Finding]) -> list[ModuleIndex]:
         """The ``replaced`` modules and those of the files ``findings`` are in: the suppression
         comments of all of them apply to a focused run's findings."""
@@ -107,3 +150,31 @@ class WholeRun:
             if module is not None:
                 modules.setdefault(module.name, module)
         return list(modules.values())
+
+
+def _interface(module: ModuleIndex) -> str:
+    """The module's interface digest, kept on its tree (a module is compared on every edit)."""
+    tree = module.body_scope.node
+    digest = getattr(tree, "_flaskscope_interface", None)
+    if digest is None:
+        assert isinstance(tree, ast.Module)
+        digest = interface_digest(tree)
+        tree._flaskscope_interface = digest  # type: ignore[attr-defined]
+    return digest
+
+
+def _is_test_module(name: str) -> bool:
+    """A test module or a ``conftest``: what it defines (fixtures, test base classes with ``setUp``)
+    sets up tests in other modules, which only a search of those tests can see."""
+    last = name.rsplit(".", 1)[-1]
+    return last.startswith("test") or last.endswith("_test") or last == "conftest" or ".tests." in f".{name}."
+
+
+def _lines_of(scope: Scope, lines: list[str]) -> tuple[int, list[str]] | None:
+    """Where a function starts and its text: the same text at the same place is the same tree with
+    the same positions. None for a module body (it spans the module: taken as changed)."""
+    node = scope.node
+    if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) or node.end_lineno is None:
+        return None
+    first = min([node.lineno, *(d.lineno for d in getattr(node, "decorator_list", []))])
+    return first, lines[first - 1: node.end_lineno]
