@@ -32,6 +32,8 @@ class Suppression:
 def suppressions_in(path: Path, source: str, allow_bare_noqa: bool) -> dict[int, Suppression]:
     """The suppressions of one file, by line; only comments count (not ``# noqa`` inside strings)."""
     found: dict[int, Suppression] = {}
+    if _OWN.search(source) is None and not any(_counts(match, allow_bare_noqa) for match in _NOQA.finditer(source)):
+        return found  # nothing in the text could be one (most files): tokenizing costs more than the rest
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
     except (tokenize.TokenError, SyntaxError):
@@ -47,15 +49,21 @@ def suppressions_in(path: Path, source: str, allow_bare_noqa: bool) -> dict[int,
                                       if codes else None)
             continue
         noqa = _NOQA.search(token.string)
-        if noqa:
-            codes = noqa.group("codes")
-            if codes:
-                fcx = frozenset(c for c in re.findall(r"[A-Z]+[0-9]+", codes.upper()) if c.startswith("FCX"))
-                if fcx:
-                    found[line] = Suppression(path, line, fcx)
-            elif allow_bare_noqa:
-                found[line] = Suppression(path, line, None)
+        if noqa and _counts(noqa, allow_bare_noqa):
+            found[line] = Suppression(path, line, _fcx_codes(noqa) or None)
     return found
+
+
+def _fcx_codes(noqa: re.Match[str]) -> frozenset[str]:
+    codes = noqa.group("codes")
+    return frozenset(c for c in re.findall(r"[A-Z]+[0-9]+", codes.upper()) if c.startswith("FCX")) if codes \
+        else frozenset()
+
+
+def _counts(noqa: re.Match[str], allow_bare_noqa: bool) -> bool:
+    """A ``# noqa`` silences our codes when it names one of them, or names none and bare ones count
+    (``# noqa: F401`` is another linter's)."""
+    return bool(_fcx_codes(noqa)) if noqa.group("codes") else allow_bare_noqa
 
 
 def is_suppressed(finding: Finding, by_file: dict[Path, dict[int, Suppression]]) -> Suppression | None:
