@@ -167,11 +167,15 @@ def _library_copies(files: list[SourceFile]) -> dict[Path, str]:
 
 
 def import_closure(root: Path, start: list[Path], warn: Callable[[str], None],
-                   overlay: dict[Path, str] | None = None, cache: IndexCache | None = None) -> list[Path]:
+                   overlay: dict[Path, str] | None = None, cache: IndexCache | None = None,
+                   max_share: float = 1.0) -> list[Path] | None:
     """``start`` and every workspace module they import, transitively (by import statements only).
 
     It lets an editor see the open file's results before the whole workspace is indexed: the calls
     an open file makes are analysed; the entry points elsewhere that reach it come with the full run.
+    None once the closure holds more than ``max_share`` of the workspace's files: a run over it
+    would cost most of the whole run, which then follows it (the files indexed so far stay in
+    ``cache``, so the whole run does not index them again).
     """
     by_module = {f.module: f.path for f in discover([root], lambda message: None)}
     known = set(by_module)
@@ -182,6 +186,8 @@ def import_closure(root: Path, start: list[Path], warn: Callable[[str], None],
         if path in seen:
             continue
         seen.add(path)
+        if len(seen) > max_share * max(len(by_module), 1):
+            return None
         for module in index_files([path], warn, overlay, cache):
             wanted.extend(by_module[name].absolute() for name in imported_modules(module, known))
     return sorted(seen)

@@ -27,7 +27,11 @@ from flaskscope.source import read_source
 
 log = logging.getLogger(__name__)
 WHOLE_RUN_PAUSE = 0.3  # seconds without edits after a focused run before the whole-workspace run starts
-GARBAGE_EVERY = 20  # whole runs between two full garbage collections
+GARBAGE_EVERY = 20
+# The open files and their imports are analysed before the whole workspace only while they are at most
+# this share of it: a larger preview (CTFd's cache module imports half of CTFd) delays the whole run by
+# about its own cost and shows little sooner.
+PREVIEW_SHARE = 0.35  # whole runs between two full garbage collections
 
 
 @dataclass(frozen=True)
@@ -178,7 +182,10 @@ class AnalysisWorker:
         warnings: list[str] = []
         try:
             paths = import_closure(self._root, list(snapshot.texts), warnings.append, snapshot.texts,
-                                   analyzer.index_cache)
+                                   analyzer.index_cache, PREVIEW_SHARE)
+            if paths is None:
+                log.info("open files first: skipped, they import most of the workspace")
+                return
             started = time.perf_counter()
             result = analyzer.run(paths, warnings.append, overlay=snapshot.texts)
             log.info("open files first: %d files in %.0f ms", result.files, (time.perf_counter() - started) * 1000)

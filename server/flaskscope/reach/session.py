@@ -48,6 +48,7 @@ class WholeRun:
     summaries: dict[tuple[str, Level], Summary]
     commands: dict[str, set[str]]  # ``Entries.commands``: CLI name -> functions
     certainty: dict[tuple[Root, tuple[Hop, ...]], Gap | None]  # ``Collected.certainty``
+    subclasses: dict[str, list[str]] | None  # the resolver's subclass table, if it was built
     _callers: dict[str, set[str]] | None = None
 
     @classmethod
@@ -58,7 +59,7 @@ class WholeRun:
         return cls(resolver.ws, {m.path.absolute(): m for m in modules}, list(entries.roots), search.edges, facts,
                    finder.celery_default_level(), config, finder.registrations(), resolver.calls_by_name(),
                    finder.fixture_table(), resolver.call_groups(), search.worth_asking, search.summaries(),
-                   entries.commands, collected.certainty)
+                   entries.commands, collected.certainty, resolver.hierarchy.known_subclasses())
 
     def reindexed(self, edited: dict[Path, str], cache: IndexCache) -> dict[str, ModuleIndex] | None:
         """The indexes of the edited texts by module name; None when a file is new (this run never
@@ -105,7 +106,8 @@ class WholeRun:
 
     def edits_stay_inside(self, replaced: dict[str, ModuleIndex], search: Search) -> bool:
         """Whether the edits can have changed no search summary but those of the edited modules' own
-        scopes: each edited module has the same scopes and interface (``index.interface``) as before,
+        scopes: each edited module has the same scopes, interface (``index.interface``) and imports
+        with the contexts around them as before,
         is not a test module or a fixture's, and each of its scopes' summaries, searched again by
         ``search`` (which reuses every other scope's), is the one this run had. Then the scopes that
         reach the edited modules lead where they led before, and need no search again."""
@@ -116,9 +118,11 @@ class WholeRun:
             if old is None or old.scopes.keys() != new.scopes.keys() or _is_test_module(name) \
                     or not fixtures.isdisjoint(new.scopes):
                 return False
-            if _interface(old) != _interface(new):
+            if _interface(old) != _interface(new) or _import_levels(old) != _import_levels(new):
                 return False
             edited.update(new.scopes)
+        if self.subclasses is not None:  # no class, base or module-level name changed: nor has the hierarchy
+            search.resolver.hierarchy.use_subclasses(self.subclasses)
         return all(search.summary(qualname, level) == summary
                    for (qualname, level), summary in self.summaries.items() if qualname in edited)
 
@@ -161,6 +165,12 @@ def _interface(module: ModuleIndex) -> str:
         digest = interface_digest(tree)
         tree._flaskscope_interface = digest  # type: ignore[attr-defined]
     return digest
+
+
+def _import_levels(module: ModuleIndex) -> list[tuple[str, str, Level]]:
+    """Each import the module runs, with the context around it (``with app.app_context(): import x``
+    gives ``x`` a context its own import-time root then has: not part of the interface's text)."""
+    return [(qualname, name, level) for qualname, scope in module.scopes.items() for name, level, _ in scope.imports]
 
 
 def _is_test_module(name: str) -> bool:

@@ -76,6 +76,14 @@ class ClassHierarchy:
         return [dotted_text(base) or "?" for info in self.chain(class_qualname)
                 for base, value in zip(info.bases, self.base_values(info), strict=False) if value.kind == "unknown"]
 
+    def known_subclasses(self) -> dict[str, list[str]] | None:
+        """The subclass table, if this run has built it (qualnames only: it outlives the run)."""
+        return self._subclasses
+
+    def use_subclasses(self, table: dict[str, list[str]]) -> None:
+        """Take another run's subclass table: the caller knows no class or base changed since."""
+        self._subclasses = table
+
     def subclasses(self, class_qualname: str) -> list[str]:
         """The workspace classes that have ``class_qualname`` among their bases (directly or not)."""
         if self._subclasses is None:
