@@ -139,6 +139,41 @@ def test_an_edit_that_keeps_every_summary_still_judges_certainty_again(tmp_path:
     assert back is not None and [f.span.line for f in back.findings] == [6]
 
 
+_QUIET_AND_LOUD = ("from flask import current_app\n\n\nclass Quiet:\n    def go(self):\n        return 1\n\n\n"
+                   "class Loud:\n    def go(self):\n        return current_app.name\n\n\n")
+
+
+@pytest.mark.parametrize(("helper", "edited", "using"), [
+    # a factory's local: the object its callers get is now one whose method reads current_app
+    (_QUIET_AND_LOUD + "def make():\n    made = Quiet()\n    return made\n",
+     _QUIET_AND_LOUD + "def make():\n    made = Loud()\n    return made\n", "make().go()"),
+    # a @contextmanager helper no longer yields inside the context it pushes
+    ("from contextlib import contextmanager\nfrom flask import Flask, current_app\n\napp = Flask('x')\n\n\n"
+     "@contextmanager\ndef make():\n    with app.app_context():\n        yield\n\n\n"
+     "def name():\n    return current_app.name\n",
+     "from contextlib import contextmanager\nfrom flask import Flask, current_app\n\napp = Flask('x')\n\n\n"
+     "@contextmanager\ndef make():\n    if app:\n        yield\n\n\n"
+     "def name():\n    return current_app.name\n", "make()"),
+])
+def test_an_edit_of_what_a_helper_gives_other_modules_is_seen_by_them(helper: str, edited: str, using: str,
+                                                                        tmp_path: Path) -> None:
+    """The edit stays inside a function body and the edited scopes' own summaries are unchanged,
+    but what the helper gives its callers elsewhere changed: the early cutoff must not apply."""
+    (tmp_path / "helpers.py").write_text(helper, encoding="utf-8")
+    body = f"    {using}\n" if using.endswith("go()") else f"    with {using}:\n        name()\n"
+    (tmp_path / "jobs.py").write_text(
+        "import threading\nfrom helpers import make, name\n\n\n".replace(", name", "" if "go()" in using else ", name")
+        + f"def run():\n{body}\n\ndef start():\n    threading.Thread(target=run).start()\n", encoding="utf-8")
+    analyzer = Analyzer(tmp_path)
+    assert analyzer.run([tmp_path], lambda message: None).findings == []
+    path = (tmp_path / "helpers.py").absolute()
+    focused = analyzer.run_focused({path: edited}, lambda message: None)
+    assert focused is not None
+    fresh = Analyzer(tmp_path).run([tmp_path], lambda message: None, overlay={path: edited})
+    assert findings_of(fresh, path) != []  # the edit made a bug, in the edited file, reached from jobs.py
+    assert findings_of(focused, path) == findings_of(fresh, path)
+
+
 def test_focused_run_sees_a_new_bug_and_its_fix(tmp_path: Path) -> None:
     (tmp_path / "jobs.py").write_text(
         "import threading\nfrom helpers import work\n\n\ndef start():\n    threading.Thread(target=work).start()\n",

@@ -4,12 +4,14 @@ from one that can change how the rest of the workspace resolves.
 A focused run after an edit (``analysis.Analyzer.run_focused``) reuses every other scope's search
 summary when the edited module's interface and its own scopes' summaries are what they were. The
 interface is the module with its function bodies cut down to what other code can observe through
-the index and resolver: ``return``/``yield`` values (a factory's result), stores to attributes and
+the index and resolver: ``return``/``yield`` values (a factory's result) and the assignments to the
+local names they are made of (``app = Flask(...)``), stores to attributes and
 subscripts (``self.client = ...``, ``celery.Task = ...``, ``app.config[...] = ...``), ``global``
 and ``nonlocal``, imports run inside functions, and nested functions and classes (their names and
 decorators are scopes of their own). Calls, local variables and control flow inside a body are left
-out: what they do is the function's own summary, compared separately. Line numbers are left out too
-(``ast.dump`` omits them), so moving a function down does not change the interface.
+out: what they do is the function's own summary, compared separately, and the contexts the index
+read around imports and yields are compared beside the interface (``reach.session``). Line numbers
+are left out (``ast.dump`` omits them), so moving a function down does not change the interface.
 """
 
 from __future__ import annotations
@@ -50,31 +52,83 @@ def _function_parts(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[st
     parts = [kind + function.name, ast.dump(function.args),
              ast.dump(ast.Tuple(elts=list(function.decorator_list))),
              ast.dump(function.returns) if function.returns is not None else ""]
-    parts.extend(_body_parts(function.body))
+    parts.extend(_body_parts(function.body, _names_returned(function)))
     parts.append("end def")
     return parts
 
 
-def _body_parts(body: list[ast.stmt]) -> list[str]:
-    """The observable statements of a function body, nested blocks included."""
+def _names_returned(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """The local names a function's result is made of: those in its ``return`` values, and those the
+    assignments to them read, and so on (``app = Flask(...); ...; return app`` makes ``app`` one)."""
+    own = _walk_here_all(function.body)
+    names = {n.id for ret in own if isinstance(ret, ast.Return) and ret.value is not None
+             for n in ast.walk(ret.value) if isinstance(n, ast.Name)}
+    assignments = [node for node in own if isinstance(node, _STORES)]
+    grown = True
+    while grown:
+        grown = False
+        for node in assignments:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Name) and t.id in names for target in targets for t in ast.walk(target)):
+                read = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)} if node.value else set()
+                if not read <= names:
+                    names |= read
+                    grown = True
+    return names
+
+
+def _walk_here_all(body: list[ast.stmt]) -> list[ast.AST]:
+    """Every node of a function body, not those of functions and classes defined in it."""
+    found: list[ast.AST] = []
+    pending: list[ast.AST] = list(body)
+    while pending:
+        node = pending.pop()
+        found.append(node)
+        pending.extend(child for child in ast.iter_child_nodes(node)
+                       if not isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)))
+    return found
+
+
+def _body_parts(body: list[ast.stmt], returned: set[str]) -> list[str]:
+    """The observable statements of a function body, nested blocks included; ``returned``: the local
+    names its result is made of, whose assignments are kept too."""
     parts = []
     for stmt in body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             parts.extend(_function_parts(stmt))
         elif isinstance(stmt, ast.ClassDef):
             parts.extend(_module_parts([stmt]))
-        elif isinstance(stmt, _KEPT_IN_BODIES) or (isinstance(stmt, _STORES) and _stores_outside(stmt)):
+        elif isinstance(stmt, _KEPT_IN_BODIES) or (isinstance(stmt, _STORES) and (
+                _stores_outside(stmt) or _assigns_one_of(stmt, returned))):
             parts.append(ast.dump(stmt))
         else:
-            if any(isinstance(node, (ast.Yield, ast.YieldFrom)) for node in _walk_here(stmt)):
-                parts.append("yields")
+            parts.extend(ast.dump(node) for node in _walk_here(stmt) if isinstance(node, (ast.Yield, ast.YieldFrom)))
+            if returned and _header_binds(stmt, returned):
+                parts.append(ast.dump(stmt))  # ``with make() as app: return app``: the result is bound here
+                continue
             for field in ("body", "orelse", "finalbody"):
-                parts.extend(_body_parts(getattr(stmt, field, None) or []))
+                parts.extend(_body_parts(getattr(stmt, field, None) or [], returned))
             for handler in getattr(stmt, "handlers", []):
-                parts.extend(_body_parts(handler.body))
+                parts.extend(_body_parts(handler.body, returned))
             for case in getattr(stmt, "cases", []):
-                parts.extend(_body_parts(case.body))
+                parts.extend(_body_parts(case.body, returned))
     return parts
+
+
+def _assigns_one_of(stmt: ast.Assign | ast.AugAssign | ast.AnnAssign, names: set[str]) -> bool:
+    targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+    return any(isinstance(t, ast.Name) and t.id in names for target in targets for t in ast.walk(target))
+
+
+def _header_binds(stmt: ast.stmt, names: set[str]) -> bool:
+    """``with x as name:`` / ``for name in x:`` binding one of ``names``."""
+    if isinstance(stmt, (ast.With, ast.AsyncWith)):
+        targets = [item.optional_vars for item in stmt.items if item.optional_vars is not None]
+    elif isinstance(stmt, (ast.For, ast.AsyncFor)):
+        targets = [stmt.target]
+    else:
+        return False
+    return any(isinstance(n, ast.Name) and n.id in names for target in targets for n in ast.walk(target))
 
 
 def _stores_outside(stmt: ast.Assign | ast.AugAssign | ast.AnnAssign) -> bool:

@@ -118,7 +118,7 @@ class WholeRun:
             if old is None or old.scopes.keys() != new.scopes.keys() or _is_test_module(name) \
                     or not fixtures.isdisjoint(new.scopes):
                 return False
-            if _interface(old) != _interface(new) or _import_levels(old) != _import_levels(new):
+            if _interface(old) != _interface(new) or _context_facts(old) != _context_facts(new):
                 return False
             edited.update(new.scopes)
         if self.subclasses is not None:  # no class, base or module-level name changed: nor has the hierarchy
@@ -167,10 +167,13 @@ def _interface(module: ModuleIndex) -> str:
     return digest
 
 
-def _import_levels(module: ModuleIndex) -> list[tuple[str, str, Level]]:
-    """Each import the module runs, with the context around it (``with app.app_context(): import x``
-    gives ``x`` a context its own import-time root then has: not part of the interface's text)."""
-    return [(qualname, name, level) for qualname, scope in module.scopes.items() for name, level, _ in scope.imports]
+def _context_facts(module: ModuleIndex) -> list[tuple[str, object, object]]:
+    """What the index read of the contexts inside function bodies that other modules' code depends
+    on, and the interface's text does not show: each import with the context around it
+    (``with app.app_context(): import x`` gives ``x``'s import-time root that context), and the
+    contexts a generator yields in (a ``@contextmanager`` helper's ``with`` block in another module)."""
+    return [(qualname, tuple((name, level) for name, level, _ in scope.imports), tuple(scope.yield_levels))
+            for qualname, scope in module.scopes.items()]
 
 
 def _is_test_module(name: str) -> bool:
