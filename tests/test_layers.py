@@ -15,18 +15,14 @@ LAYERS: list[set[str]] = [
     {"knowledge", "source"},
     {"index", "imports"},
     {"resolve"},
-    {"findings", "suppressions", "result", "stale"},
+    {"findings", "edits", "suppressions", "result", "stale"},
     {"reach"},
     {"analysis"},
     {"fixes", "report", "cache", "lsp", "cli", "__main__", "__init__"},
 ]
 
-# (importing part, imported part): why it is still there (issue 16).
-KNOWN_WRONG_WAY = {
-    ("index", "stale"): "the loader keeps a file's last version that parsed with its line map (stale.LineMap)",
-    ("findings", "fixes"): "a finding carries its fix plans (fixes.model.Fix, for type checking only)",
-    ("analysis", "fixes"): "the façade plans fixes for the adapters that offer them; the planner is not injected yet",
-}
+# (importing part, imported part): why it is still there (issue 16). Empty since the planner is injected.
+KNOWN_WRONG_WAY: dict[tuple[str, str], str] = {}
 
 
 def _part(module: str) -> str:

@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import Callable
 
 from flaskscope.config import Config, config_or_defaults
+from flaskscope.edits import Fix
 from flaskscope.findings import Finding
 from flaskscope.gc_control import collect_garbage, collector_paused
 from flaskscope.index.discovery import SourceFile, discover
+from flaskscope.index.line_map import LineMap
 from flaskscope.index.loader import IndexCache, import_closure, index_files
 from flaskscope.index.model import ModuleIndex
 from flaskscope.levels import Level
@@ -32,11 +34,15 @@ from flaskscope.resolve.jedi_runs import JediRuns
 from flaskscope.resolve.resolver import Resolver
 from flaskscope.resolve.workspace import Workspace
 from flaskscope.result import AnalysisResult, JediUse, SinkSite
-from flaskscope.stale import LineMap, carry_over_result
+from flaskscope.stale import carry_over_result
 from flaskscope.suppressions import SuppressionMap
 
 # What adapters (the CLI, the language server, fixes) import from here.
-__all__ = ["AnalysisResult", "Analyzer", "Interrupted", "SinkSite", "collect_garbage", "import_closure"]
+__all__ = ["AnalysisResult", "Analyzer", "FixPlanner", "Interrupted", "SinkSite", "collect_garbage", "import_closure"]
+
+# What an adapter that offers fixes gives the engine (``fixes.plan.planner``): for one run's resolver,
+# views, configured app and whether SERVER_NAME is set, the function that plans a finding's fixes.
+FixPlanner = Callable[[Resolver, set[str], "str | None", bool], Callable[[Finding], "tuple[Fix, ...]"]]
 
 
 class Interrupted(Exception):
@@ -49,7 +55,7 @@ class Analyzer:
     Not thread-safe: jedi objects live inside; one thread owns an Analyzer.
     """
 
-    def __init__(self, root: Path, use_jedi: bool = True, with_fixes: bool = True,
+    def __init__(self, root: Path, use_jedi: bool = True, fix_planner: FixPlanner | None = None,
                  config: Config | None = None, progress: Callable[[int, int], None] | None = None,
                  keep_last_good: bool = False, keep_for_focused_runs: bool = True) -> None:
         # What ``run_focused`` reuses from a whole run is kept only for callers that will ask for
@@ -62,7 +68,7 @@ class Analyzer:
         self.progress = progress  # called with (files indexed, files in all) while indexing
         self.root = root
         self.use_jedi = use_jedi
-        self.with_fixes = with_fixes  # plan fixes only for adapters that offer them
+        self.fix_planner = fix_planner  # given by the adapters that offer fixes: the engine plans none itself
         self.config = config  # None: found next to the analysed files on each run
         self.index_cache = IndexCache()
         self._jedi = JediRuns(root)
@@ -191,13 +197,9 @@ class Analyzer:
         """Configuration, suppressions and fix plans (for findings in ``fix_paths``, default all) applied."""
         reported = reported_findings(findings, modules, config, collected)
         kept = reported.findings
-        if self.with_fixes:
-            from flaskscope.fixes.context import FixContext
-            from flaskscope.fixes.plan import plan_fixes  # only adapters that offer fixes pay for importing them
-
-            fix_context = FixContext(resolver, entries.views, config.app, facts.server_name_configured)
-            kept = [replace(f, fixes=plan_fixes(fix_context, f)) if fix_paths is None or f.path in fix_paths else f
-                    for f in kept]
+        if self.fix_planner is not None:
+            plan = self.fix_planner(resolver, entries.views, config.app, facts.server_name_configured)
+            kept = [replace(f, fixes=plan(f)) if fix_paths is None or f.path in fix_paths else f for f in kept]
         kept.sort(key=lambda f: (str(f.path), f.span.line, f.span.col, f.code))
         return AnalysisResult(kept, files=files, roots=list(entries.roots), sink_sites=sink_sites,
                               paths=[m.path for m in modules], suppressed=reported.suppressed,

@@ -109,9 +109,12 @@ def _check(args: argparse.Namespace, paths: list[Path], config: Config) -> Analy
 
     def run(files: list[SourceFile] | None, contents: dict[Path, bytes | None] | None,
             warn: Callable[[str], None]) -> AnalysisResult:
-        from flaskscope.analysis import Analyzer
+        from flaskscope.analysis import Analyzer, FixPlanner
 
-        analyzer = Analyzer(root, not args.no_jedi, args.show_fixes, config, _terminal_progress(args.quiet),
+        planner: FixPlanner | None = None
+        if args.show_fixes:  # only then pay for importing the planner
+            from flaskscope.fixes.plan import planner
+        analyzer = Analyzer(root, not args.no_jedi, planner, config, _terminal_progress(args.quiet),
                             keep_for_focused_runs=False)
         _RETAINED["analyzer"] = analyzer  # see _RETAINED
         analyzer.measure_resolution = args.statistics

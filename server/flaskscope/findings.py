@@ -8,13 +8,10 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from flaskscope.edits import Fix
 from flaskscope.index.model import Span
 from flaskscope.levels import Level
-
-if TYPE_CHECKING:
-    from flaskscope.fixes.model import Fix
 
 
 @dataclass(frozen=True)

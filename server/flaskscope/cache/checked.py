@@ -93,8 +93,8 @@ def _cut_off(store: ResultStore, name: str, last: object, context: str, inputs: 
     differ from the texts it was computed from in nothing the engine reads; else None."""
     # Imported here: a cache hit (nothing changed) needs none of it.
     from flaskscope.cache.cutoff import Unmapped, moved_findings, moved_suppressions, unchanged_for_analysis
+    from flaskscope.index.line_map import LineMap
     from flaskscope.source import decode_source
-    from flaskscope.stale import LineMap
 
     if not isinstance(last, dict) or last.get("context") != context or last.get("jedi_queries") != 0:
         return None  # another configuration; or jedi read files, and no one knows which

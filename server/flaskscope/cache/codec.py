@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from flaskscope.edits import Fix, TextEdit
 from flaskscope.findings import Finding, Gap, Hop, Root
-from flaskscope.fixes.model import Fix, TextEdit
 from flaskscope.index.model import Span
 from flaskscope.levels import Level
 from flaskscope.suppressions import Suppression

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Callable
 
 from flaskscope.findings import Finding, Hop, Root
+from flaskscope.index.line_map import LineMap
 from flaskscope.index.model import Span
-from flaskscope.stale import LineMap
 from flaskscope.suppressions import Suppression
 
 # Comments the engine reads (suppressions); a line carrying one must not change.

@@ -12,7 +12,8 @@ from typing import Callable
 
 from flaskscope.analysis import AnalysisResult, Analyzer
 from flaskscope.config import Config
-from flaskscope.fixes.model import Fix, TextEdit, apply_edits
+from flaskscope.edits import Fix, TextEdit, apply_edits
+from flaskscope.fixes.plan import planner
 from flaskscope.index.discovery import common_root
 from flaskscope.source import read_source
 
@@ -30,7 +31,7 @@ def fix_all(paths: list[Path], warn: Callable[[str], None], unsafe: bool,
     applied = 0
     tried: set[tuple[str, int, str, str, str, int]] = set()  # (sink path, line, code, symbol, root path, line)
     overlay: dict[Path, str] = {}
-    analyzer = Analyzer(common_root(paths), config=config, keep_for_focused_runs=False)
+    analyzer = Analyzer(common_root(paths), config=config, keep_for_focused_runs=False, fix_planner=planner)
     result = analyzer.run(paths, warn)
     first: dict[Path, str] = {}
     for _ in range(MAX_ROUNDS):

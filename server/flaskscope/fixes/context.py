@@ -6,10 +6,10 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from flaskscope.edits import TextEdit
 from flaskscope.findings import Finding
 from flaskscope.fixes import text
 from flaskscope.fixes.app_source import AppFinder
-from flaskscope.fixes.model import TextEdit
 from flaskscope.index.ast_util import dotted_text, is_main_guard
 from flaskscope.index.model import CallSite, ModuleIndex, Scope
 from flaskscope.knowledge.roots import (

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import ast
 
+from flaskscope.edits import Fix, TextEdit
 from flaskscope.findings import Finding
 from flaskscope.fixes import text
 from flaskscope.fixes.context import FixContext
-from flaskscope.fixes.model import Fix, TextEdit
 
 
 def lazy_default(ctx: FixContext, finding: Finding) -> Fix | None:

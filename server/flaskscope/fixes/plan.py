@@ -7,9 +7,9 @@ import logging
 from pathlib import Path
 from typing import Callable
 
+from flaskscope.edits import Fix, apply_edits
 from flaskscope.findings import Finding
 from flaskscope.fixes.context import FixContext
-from flaskscope.fixes.model import Fix, apply_edits
 from flaskscope.fixes.module_level import lazy_class_attribute, lazy_default
 from flaskscope.fixes.pytest_fixes import pytest_app_fixture
 from flaskscope.fixes.spawn import copy_request_context, pass_app_to_target, proxy_escape
@@ -24,6 +24,7 @@ from flaskscope.fixes.strategies import (
 from flaskscope.knowledge.names import REQUEST_ATTRIBUTES, REQUEST_ROUTING_ATTRIBUTES, TEST_CLIENT_CLASS
 from flaskscope.levels import Level
 from flaskscope.resolve.contexts import context_entered
+from flaskscope.resolve.resolver import Resolver
 from flaskscope.resolve.values import Value
 
 _log = logging.getLogger(__name__)
@@ -60,6 +61,14 @@ STRATEGIES_BY_ROOT_KIND: dict[str, tuple[Strategy, ...]] = {
 # Rules no pushed context can fix: ``current_user`` is None outside a request whatever is pushed;
 # the fix is to pass the user's id in, which only the author can write.
 NO_CONTEXT_FIX: frozenset[str] = frozenset({"FCX105"})
+
+
+def planner(resolver: Resolver, views: set[str], configured_app: str | None,
+            server_name_configured: bool) -> Callable[[Finding], tuple[Fix, ...]]:
+    """The fix planner adapters give ``analysis.Analyzer`` (its ``FixPlanner``): one run's context,
+    kept for every finding of the run."""
+    context = FixContext(resolver, views, configured_app, server_name_configured)
+    return lambda finding: plan_fixes(context, finding)
 
 
 def plan_fixes(context: FixContext, finding: Finding) -> tuple[Fix, ...]:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import ast
 from dataclasses import replace
 
+from flaskscope.edits import Fix, TextEdit
 from flaskscope.findings import Finding
 from flaskscope.fixes import text
 from flaskscope.fixes.app_source import FLASK
 from flaskscope.fixes.context import FixContext, context_method, wrap_in_scope
-from flaskscope.fixes.model import Fix, TextEdit
 from flaskscope.index.model import ModuleIndex, Scope
 from flaskscope.levels import Level
 from flaskscope.reach.pytest_model import declared_scope, held_level

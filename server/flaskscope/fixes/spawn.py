@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import ast
 
+from flaskscope.edits import Fix, TextEdit
 from flaskscope.findings import Finding
 from flaskscope.fixes import text
 from flaskscope.fixes.context import FixContext, context_method
-from flaskscope.fixes.model import Fix, TextEdit
 from flaskscope.index.ast_util import dotted_text
 from flaskscope.index.model import ModuleIndex, Scope
 from flaskscope.knowledge.roots import (

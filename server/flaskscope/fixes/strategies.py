@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import ast
 
+from flaskscope.edits import Fix, TextEdit
 from flaskscope.findings import Finding
 from flaskscope.fixes import text
 from flaskscope.fixes.app_source import AppSource
 from flaskscope.fixes.context import FixContext, body_of, context_method, wrap_in_scope
-from flaskscope.fixes.model import Fix, TextEdit
 from flaskscope.fixes.spawn import spawned_in_a_context
 from flaskscope.index.model import Scope
 from flaskscope.levels import Level

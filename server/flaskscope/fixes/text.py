@@ -12,7 +12,7 @@ import io
 import tokenize
 from functools import lru_cache
 
-from flaskscope.fixes.model import TextEdit
+from flaskscope.edits import TextEdit
 from flaskscope.index.model import ModuleIndex
 
 

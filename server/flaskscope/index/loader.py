@@ -19,10 +19,10 @@ from flaskscope.config import Config
 from flaskscope.imports import imported_modules
 from flaskscope.index.builder import build_index
 from flaskscope.index.discovery import SourceFile, discover
+from flaskscope.index.line_map import LineMap
 from flaskscope.index.model import ModuleIndex
 from flaskscope.knowledge.libraries import LIBRARY_PACKAGES
 from flaskscope.source import decode_source, read_source, syntax_error_message
-from flaskscope.stale import LineMap
 
 
 class IndexCache:

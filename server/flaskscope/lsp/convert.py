@@ -14,8 +14,8 @@ from pygls import uris
 from pygls.workspace import PositionCodec, ServerTextPosition, ServerTextRange
 
 from flaskscope.config import Config
+from flaskscope.edits import Fix
 from flaskscope.findings import Finding
-from flaskscope.fixes.model import Fix
 from flaskscope.index.model import Span
 from flaskscope.lsp.settings import Settings
 from flaskscope.report.messages import display_path, message

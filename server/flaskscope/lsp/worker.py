@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Callable
 
 from flaskscope.analysis import AnalysisResult, Analyzer, Interrupted, collect_garbage, import_closure
+from flaskscope.fixes.plan import planner
 from flaskscope.source import read_source
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ class AnalysisWorker:
 
     def _loop(self) -> None:
         # Created here: jedi must live on this thread.
-        analyzer = Analyzer(self._root or Path.cwd(), keep_last_good=True)
+        analyzer = Analyzer(self._root or Path.cwd(), keep_last_good=True, fix_planner=planner)
         indexed = False
         analysed: dict[Path, str] = {}  # the open texts of the last whole-workspace run
         last: tuple[int, AnalysisResult] | None = None  # (edit count, result) of that run

@@ -1,5 +1,8 @@
 """Fixes as plain data: titled groups of text edits, marked safe or guessed.
 
+A finding carries the fixes planned for it (``fixes`` plans them), so they are data of the findings
+layer: adapters read them, and the cache stores them, without the planner.
+
 Positions are 1-based lines and 0-based code-point columns, like every span in the engine; the
 LSP adapter converts them to the client's encoding, the CLI applies them to files.
 """
