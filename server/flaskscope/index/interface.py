@@ -4,12 +4,14 @@ from one that can change how the rest of the workspace resolves.
 A focused run after an edit (``analysis.Analyzer.run_focused``) reuses every other scope's search
 summary when the edited module's interface and its own scopes' summaries are what they were. The
 interface is the module with its function bodies cut down to what other code can observe through
-the index and resolver: ``return``/``yield`` values (a factory's result) and the assignments to the
-local names they are made of (``app = Flask(...)``), stores to attributes and
+the index and resolver: ``return``/``yield`` values (a factory's result), every call (what a body
+passes to other functions, threads, executors and signals is what their parameters are resolved
+from), and the assignments to the local names those are made of (``app = Flask(...)``), stores to
+attributes and
 subscripts (``self.client = ...``, ``celery.Task = ...``, ``app.config[...] = ...``), ``global``
 and ``nonlocal``, imports run inside functions, and nested functions and classes (their names and
-decorators are scopes of their own). Calls, local variables and control flow inside a body are left
-out: what they do is the function's own summary, compared separately, and the contexts the index
+decorators are scopes of their own). Other local variables, references and control flow inside a
+body are left out: what they do is the function's own summary, compared separately, and the contexts the index
 read around imports and yields are compared beside the interface (``reach.session``). Line numbers
 are left out (``ast.dump`` omits them), so moving a function down does not change the interface.
 """
@@ -58,11 +60,16 @@ def _function_parts(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[st
 
 
 def _names_returned(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
-    """The local names a function's result is made of: those in its ``return`` values, and those the
-    assignments to them read, and so on (``app = Flask(...); ...; return app`` makes ``app`` one)."""
+    """The local names what a function gives other code is made of: those in its ``return`` and
+    ``yield`` values, in the values it stores on objects, in the calls it makes (what it passes to
+    other functions, threads, executors, signals), and those the assignments to them read, and so
+    on (``app = Flask(...); ...; return app``, ``x = handler; sig.connect(x)``)."""
     own = _walk_here_all(function.body)
-    names = {n.id for ret in own if isinstance(ret, ast.Return) and ret.value is not None
-             for n in ast.walk(ret.value) if isinstance(n, ast.Name)}
+    seeds: list[ast.AST] = [node.value for node in own if isinstance(node, (ast.Return, ast.Yield, ast.YieldFrom))
+                            and node.value is not None]
+    seeds += [node for node in own if isinstance(node, ast.Call)]
+    seeds += [node for node in own if isinstance(node, _STORES) and _stores_outside(node)]
+    names = {n.id for seed in seeds for n in ast.walk(seed) if isinstance(n, ast.Name)}
     assignments = [node for node in own if isinstance(node, _STORES)]
     grown = True
     while grown:
@@ -102,7 +109,8 @@ def _body_parts(body: list[ast.stmt], returned: set[str]) -> list[str]:
                 _stores_outside(stmt) or _assigns_one_of(stmt, returned))):
             parts.append(ast.dump(stmt))
         else:
-            parts.extend(ast.dump(node) for node in _walk_here(stmt) if isinstance(node, (ast.Yield, ast.YieldFrom)))
+            parts.extend(ast.dump(node) for node in _walk_here(stmt)
+                         if isinstance(node, (ast.Yield, ast.YieldFrom, ast.Call)))
             if returned and _header_binds(stmt, returned):
                 parts.append(ast.dump(stmt))  # ``with make() as app: return app``: the result is bound here
                 continue

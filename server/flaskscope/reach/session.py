@@ -137,6 +137,9 @@ class WholeRun:
             changed.update(qualname for qualname, scope in new.scopes.items()
                            if _lines_of(scope, new_lines) is None
                            or _lines_of(scope, new_lines) != _lines_of(old.scopes[qualname], old_lines))
+            # A function nested in a changed one resolves its free names there (``gg = g`` outside it).
+            outers = [outer + "." for outer in changed]
+            changed.update([qualname for qualname in new.scopes if qualname.startswith(tuple(outers))])
 
         def earlier(root: Root, chain: tuple[Hop, ...]) -> tuple[bool, Gap | None]:
             key = (root, chain)
@@ -167,12 +170,15 @@ def _interface(module: ModuleIndex) -> str:
     return digest
 
 
-def _context_facts(module: ModuleIndex) -> list[tuple[str, object, object]]:
+def _context_facts(module: ModuleIndex) -> list[tuple[object, ...]]:
     """What the index read of the contexts inside function bodies that other modules' code depends
     on, and the interface's text does not show: each import with the context around it
-    (``with app.app_context(): import x`` gives ``x``'s import-time root that context), and the
-    contexts a generator yields in (a ``@contextmanager`` helper's ``with`` block in another module)."""
-    return [(qualname, tuple((name, level) for name, level, _ in scope.imports), tuple(scope.yield_levels))
+    (``with app.app_context(): import x`` gives ``x``'s import-time root that context), the
+    contexts a generator yields in (a ``@contextmanager`` helper's ``with`` block in another module),
+    the context around each call (``with app.app_context(): cli()``, a Celery base's ``__call__``)
+    and the one a function leaves pushed (a ``setUp`` that pushes for the tests of other modules)."""
+    return [(qualname, tuple((name, level) for name, level, _ in scope.imports), tuple(scope.yield_levels),
+             tuple(call.level for call in scope.calls), scope.exit_level)
             for qualname, scope in module.scopes.items()]
 
 
