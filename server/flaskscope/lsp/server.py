@@ -23,7 +23,7 @@ from pygls.workspace import PositionCodec, TextDocument
 
 from flaskscope import __version__
 from flaskscope.analysis import AnalysisResult
-from flaskscope.lsp import convert
+from flaskscope.lsp import convert, publishing
 from flaskscope.lsp.hover import hover_markdown
 from flaskscope.lsp.lifeline import watch_parent
 from flaskscope.lsp.settings import Settings, parse_settings
@@ -128,89 +128,7 @@ class FlaskscopeServer(LanguageServer):
             self.loop.call_soon_threadsafe(self.publish, snapshot, result, warnings)
 
     def publish(self, snapshot: Snapshot, result: AnalysisResult, warnings: list[str]) -> None:
-        if snapshot.partial and snapshot.focus:
-            self.publish_edited_files(snapshot, result)
-            return
-        if snapshot.partial:
-            self.publish_open_files(snapshot, result)
-            return
-        self.result, self.snapshot = result, snapshot
-        for warning in warnings:
-            self.report_once(warning)
-        by_uri: dict[str, list[types.Diagnostic]] = {}
-        codec = self.codec()
-        for finding in result.findings:
-            if self.settings.enabled(finding.code):
-                by_uri.setdefault(convert.uri_of(finding.path), []).append(
-                    convert.to_diagnostic(finding, self.settings, result.config, codec, self.lines_of, self.root))
-        pulled_changed = False
-        for uri in set(by_uri) | set(self.published):
-            document = self.open_document(uri)
-            path_text = uris.to_fs_path(uri)
-            if document is not None and path_text is not None:
-                if snapshot.versions.get(Path(path_text).absolute()) != document.version:
-                    continue  # the document changed since this snapshot: its own run will publish
-            diagnostics = by_uri.get(uri, [])
-            if diagnostics == self.published.get(uri, []) and uri in self.published:
-                continue
-            self.published[uri] = diagnostics
-            if self.pull_active and document is not None:
-                pulled_changed = True  # the client pulls open documents; pushing too would show them twice
-                self.clear_push(uri)
-                continue
-            self.push(uri, diagnostics, document.version if document else None)
-        if pulled_changed and self._refresh_supported():
-            self.workspace_diagnostic_refresh(None)  # an edit elsewhere changed an open file's results
-        self.wake_waiters(snapshot.generation, None)
-        self.end_progress(result)
-
-    def wake_waiters(self, generation: int, uris: set[str] | None) -> None:
-        """Answer the pulls waiting for a run up to ``generation`` (only those for ``uris`` if given)."""
-        for wanted, uri, waiter in self.waiters:
-            if wanted <= generation and (uris is None or uri in uris) and not waiter.done():
-                waiter.set_result(None)
-        self.waiters = [entry for entry in self.waiters if not entry[2].done()]
-
-    def publish_edited_files(self, snapshot: Snapshot, result: AnalysisResult) -> None:
-        """The edited files' diagnostics from the focused run, ahead of the whole-workspace run."""
-        codec = self.codec()
-        settled = set()
-        for path in snapshot.focus:
-            uri = convert.uri_of(path)
-            document = self.open_document(uri)
-            if document is None or snapshot.versions.get(path) != document.version:
-                continue  # typed on since: a newer run will settle it
-            settled.add(uri)
-            self.focused[uri] = (snapshot.generation, document.version, result)
-            diagnostics = [convert.to_diagnostic(f, self.settings, result.config, codec, self.lines_of, self.root)
-                           for f in result.findings if f.path.absolute() == path and self.settings.enabled(f.code)]
-            if diagnostics == self.published.get(uri) and uri in self.published:
-                continue
-            self.published[uri] = diagnostics
-            if not self.pull_active:
-                self.push(uri, diagnostics, document.version)
-        self.wake_waiters(snapshot.generation, settled)
-
-    def publish_open_files(self, snapshot: Snapshot, result: AnalysisResult) -> None:
-        """Early results for open documents, while the whole workspace is still being indexed.
-
-        Only findings the open files' own calls lead to; the full run that follows replaces them.
-        Pull requests still wait for the full run.
-        """
-        codec = self.codec()
-        for path in snapshot.texts:
-            uri = convert.uri_of(path)
-            document = self.open_document(uri)
-            if document is None or snapshot.versions.get(path) != document.version or self.pull_active:
-                continue
-            diagnostics = [convert.to_diagnostic(f, self.settings, result.config, codec, self.lines_of, self.root)
-                           for f in result.findings if f.path.absolute() == path and self.settings.enabled(f.code)]
-            # Hover answers from this result until the whole run's arrives: what a diagnostic is
-            # published from must explain it from the moment the editor shows it.
-            self.early[uri] = (document.version, result)
-            if diagnostics:
-                self.published[uri] = diagnostics
-                self.push(uri, diagnostics, document.version)
+        publishing.publish(self, snapshot, result, warnings)
 
     def end_progress(self, result: AnalysisResult) -> None:
         if self.progress_token is not None:
@@ -231,7 +149,7 @@ class FlaskscopeServer(LanguageServer):
         if uri in self.pushed:
             self.push(uri, [], None)
 
-    def _refresh_supported(self) -> bool:
+    def refresh_supported(self) -> bool:
         workspace = self.client_capabilities.workspace
         return bool(workspace and workspace.diagnostics and workspace.diagnostics.refresh_support)
 
