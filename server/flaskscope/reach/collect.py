@@ -19,7 +19,8 @@ from flaskscope.index.model import ModuleIndex, Scope, Span
 from flaskscope.levels import Level
 from flaskscope.reach.certainty import Certainty
 from flaskscope.reach.entry_data import Entries, ProjectFacts
-from flaskscope.reach.search import Hit, Search
+from flaskscope.reach.search import Search
+from flaskscope.reach.summary import Hit
 from flaskscope.resolve.workspace import Workspace
 from flaskscope.result import SinkSite
 from flaskscope.suppressions import Suppression, SuppressionMap, is_suppressed, suppressions_in

@@ -8,7 +8,6 @@ many roots reach them, and recursion is a cycle that contributes nothing new rat
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping, NamedTuple
 
@@ -21,32 +20,11 @@ from flaskscope.reach.call_targets import CallTargets, bound_arguments, first_st
 from flaskscope.reach.decorator_levels import pushed_by_decorators
 from flaskscope.reach.entry_data import ProjectFacts
 from flaskscope.reach.import_sites import imported_modules
+from flaskscope.reach.summary import Hit, Summary
 from flaskscope.resolve.contexts import context_entered
 from flaskscope.resolve.jedi_fallback import JediFallback
 from flaskscope.resolve.resolver import Resolver
 from flaskscope.resolve.values import Value
-
-
-@dataclass(frozen=True)
-class Hit:
-    """A sink reached from a scope's entry with too little context."""
-
-    code: str
-    path: Path
-    span: Span
-    symbol: str
-    needs: Level
-    had: Level
-    chain: tuple[Hop, ...]
-
-
-@dataclass(frozen=True)
-class Summary:
-    """What entering a scope with a level leads to: its hits, and whether it always raises."""
-
-    hits: tuple[Hit, ...]
-    always_raises: bool
-
 
 Keep = Callable[[Hit], None]  # collects a hit, keeping the shortest chain per sink
 

@@ -24,7 +24,8 @@ from flaskscope.levels import Level
 from flaskscope.reach.collect import Collected, EarlierCertainty
 from flaskscope.reach.entries import EntryFinder
 from flaskscope.reach.entry_data import Entries, ProjectFacts, Registrations
-from flaskscope.reach.search import Search, Summary
+from flaskscope.reach.search import Search
+from flaskscope.reach.summary import Summary
 from flaskscope.resolve.resolver import Resolver
 from flaskscope.resolve.workspace import CallsByName, PatchedCalls, Workspace
 
