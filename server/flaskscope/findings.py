@@ -5,7 +5,6 @@ Adapters (CLI reports, the language server, fixes) read these and never re-run a
 
 from __future__ import annotations
 
-import ast
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,10 +44,10 @@ class Root:
     what: str  # "a thread", "import-time code", ...
     scope: str  # qualname of the scope that runs first
     spawned: bool = False  # started by a call at ``path:line`` (a thread) rather than declared there
-    site: ast.Call | None = field(default=None, compare=False)  # the spawning call, for fixes
+    site: Span | None = field(default=None, compare=False)  # the spawning call's span, for fixes
     site_scope: str = field(default="", compare=False)  # the scope that makes that call
     site_callee: str = field(default="", compare=False)  # the spawner's canonical name (``threading.Thread``)
-    site_target: ast.expr | None = field(default=None, compare=False)  # the callable argument, as written
+    site_target: Span | None = field(default=None, compare=False)  # the callable argument's span, as written
     gap: Gap | None = field(default=None, compare=False)  # its entry level is not certain: why
     # A click command the project runs with its own ``cli()``/``app.cli()`` (no ``flask`` to load the
     # app for ``@with_appcontext``).

@@ -31,7 +31,7 @@ Run = Callable[[list[SourceFile], dict[Path, bytes | None], Callable[[str], None
 MAX_CUT_OFF_FILES = 16  # edited files worth comparing with their last texts before running the engine
 
 # Bumped when what a stored result holds, or what the engine concludes, changes within a version.
-RESULT_FORMAT = 4
+RESULT_FORMAT = 5
 
 
 def cached_check(store: ResultStore, root: Path, paths: list[Path], warn: Callable[[str], None], config: Config,

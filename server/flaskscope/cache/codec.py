@@ -29,7 +29,8 @@ def _hop(hop: Hop) -> list[object]:
 def _root(root: Root) -> Data:
     return {"kind": root.kind, "path": str(root.path), "line": root.line, "level": root.level.value,
             "what": root.what, "scope": root.scope, "spawned": root.spawned, "site_scope": root.site_scope,
-            "site_callee": root.site_callee}
+            "site_callee": root.site_callee, "site": _span(root.site) if root.site is not None else None,
+            "site_target": _span(root.site_target) if root.site_target is not None else None}
 
 
 def _fix(fix: Fix) -> Data:
@@ -63,6 +64,10 @@ def decode_finding(data: Data) -> Finding:
                    _decode_gap(data.get("gap")), tuple(str(n) for n in data.get("root_patches", ())))
 
 
+def _decode_span(data: object) -> Span | None:
+    return Span(*map(int, data)) if isinstance(data, list) and len(data) == 4 else None
+
+
 def _decode_gap(data: object) -> Gap | None:
     if data is None:
         return None
@@ -78,4 +83,5 @@ def decode_suppression(data: Data) -> Suppression:
 
 def _decode_root(data: Data) -> Root:
     return Root(str(data["kind"]), Path(data["path"]), int(data["line"]), Level(data["level"]), str(data["what"]),
-                str(data["scope"]), bool(data["spawned"]), None, str(data["site_scope"]), str(data["site_callee"]))
+                str(data["scope"]), bool(data["spawned"]), _decode_span(data.get("site")), str(data["site_scope"]),
+                str(data["site_callee"]), _decode_span(data.get("site_target")))

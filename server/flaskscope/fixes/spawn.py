@@ -38,7 +38,13 @@ def spawner_of(ctx: FixContext, finding: Finding) -> tuple[Scope, ast.Call, str,
     site_scope = ctx.scope(root.site_scope)
     if root.site is None or root.site_target is None or site_scope is None or not root.site_callee:
         return None
-    return site_scope, root.site, root.site_callee, root.site_target
+    # The root carries spans (findings are plain data): the nodes are found again where they are.
+    call = next((c.node for c in site_scope.calls if ctx.ws.span_of(site_scope, c.node) == root.site), None)
+    if call is None:
+        return None
+    target = next((a for a in [*call.args, *(k.value for k in call.keywords)]
+                   if ctx.ws.span_of(site_scope, a) == root.site_target), None)
+    return (site_scope, call, root.site_callee, target) if target is not None else None
 
 
 def _site_app(ctx: FixContext, site_scope: Scope, call: ast.Call) -> tuple[str, list[TextEdit]] | None:

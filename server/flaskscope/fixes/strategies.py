@@ -69,7 +69,9 @@ def stream_with_context(ctx: FixContext, finding: Finding) -> Fix | None:
     if root.kind != "stream" or root.site is None or site_scope is None:
         return None
     module = ctx.module(site_scope.qualname)
-    edits = [text.replace_node(module, root.site, f"stream_with_context({text.source_of(module, root.site)})")]
+    site = root.site
+    edits = [TextEdit(module.path, site.line, site.col, site.end_line, site.end_col,
+                      f"stream_with_context({text.source_in(module, site)})")]
     imported = text.add_import(module, "flask", "stream_with_context")
     if imported:
         edits.append(imported)

@@ -13,7 +13,7 @@ import tokenize
 from functools import lru_cache
 
 from flaskscope.edits import TextEdit
-from flaskscope.index.model import ModuleIndex
+from flaskscope.index.model import ModuleIndex, Span
 
 
 def lines_of(module: ModuleIndex) -> list[str]:
@@ -240,6 +240,15 @@ def replace_node(module: ModuleIndex, node: ast.AST, new_text: str) -> TextEdit:
 
 def source_of(module: ModuleIndex, node: ast.AST) -> str:
     return ast.get_source_segment(module.source, node) or ""
+
+
+def source_in(module: ModuleIndex, span: Span) -> str:
+    """The text a span covers (code-point columns, as findings carry them)."""
+    lines = module.source.splitlines(keepends=True)
+    if span.line == span.end_line:
+        return lines[span.line - 1][span.col:span.end_col]
+    middle = lines[span.line:span.end_line - 1]
+    return "".join([lines[span.line - 1][span.col:], *middle, lines[span.end_line - 1][:span.end_col]])
 
 
 def insert_before_statement(module: ModuleIndex, stmt: ast.stmt, text_lines: list[str]) -> TextEdit:

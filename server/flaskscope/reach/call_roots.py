@@ -64,12 +64,13 @@ class CallRoots:
         if spec.kind == table.PROCESS_KIND and scope.kind == "function" and level < Level.APP:
             gap = Gap(GapKind.FORKED_CONTEXT.value, path, call.span.line,
                       "started in a function whose callers' context a forked child keeps")
+        site = self.ws.span_of(scope, call.node)
         for entry in targets:
             entry_level = max(level, decorator_level(self.resolver, self.knowledge, entry))
-            self._add(Root(spec.kind, path, call.span.line, entry_level, spec.what, entry, True, call.node,
-                           scope.qualname, spec.callee, argument, gap=gap))
+            self._add(Root(spec.kind, path, call.span.line, entry_level, spec.what, entry, True, site,
+                           scope.qualname, spec.callee, self.ws.span_of(scope, argument), gap=gap))
         root = Root(spec.kind, path, call.span.line, level, spec.what, targets[0] if targets else "", True,
-                    call.node, scope.qualname, spec.callee, argument)
+                    site, scope.qualname, spec.callee, self.ws.span_of(scope, argument))
         self._escapes(scope, call.node, expr, root)
 
     def _decorator_applied_by_call(self, scope: Scope, call: CallSite) -> None:

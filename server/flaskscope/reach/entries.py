@@ -290,7 +290,8 @@ class EntryFinder:
             wrapped, gap = fate
             level = Level.REQUEST if wrapped else decorator_level(self.resolver, self.knowledge, generator.qualname)
             self._add(Root("stream", self.ws.path_of(view), call.span.line, level,
-                           "a streamed response generator", generator.qualname, True, call.node, view.qualname,
+                           "a streamed response generator", generator.qualname, True,
+                           self.ws.span_of(view, call.node), view.qualname,
                            gap=gap))
 
     def _returned_generator_fate(self, view: Scope, call: CallSite, depth: int = 0) -> Fate:

@@ -11,7 +11,8 @@ import ast
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from flaskscope.index.model import ClassInfo, ModuleIndex, Scope
+from flaskscope.index.columns import SourceColumns
+from flaskscope.index.model import ClassInfo, ModuleIndex, Scope, Span
 
 
 class Workspace:
@@ -25,6 +26,7 @@ class Workspace:
         self.scopes: dict[str, Scope] = {}
         self.classes: dict[str, ClassInfo] = {}
         self.module_of_scope: dict[str, ModuleIndex] = {}
+        self._columns: dict[str, tuple[ModuleIndex, SourceColumns]] = {}
         for module in modules:
             self._add(module)
 
@@ -53,6 +55,15 @@ class Workspace:
     def path_of(self, scope: Scope) -> Path:
         """The file a scope is written in."""
         return self.module_of_scope[scope.qualname].path
+
+    def span_of(self, scope: Scope, node: ast.AST) -> Span:
+        """Where an expression written in ``scope`` is, in the columns editors count: what findings
+        carry instead of the node (they are plain data)."""
+        module = self.module_of_scope[scope.qualname]
+        known = self._columns.get(module.name)
+        if known is None or known[0] is not module:
+            known = self._columns[module.name] = (module, SourceColumns(module.source))
+        return known[1].span(node)
 
     def with_modules(self, edited: list[ModuleIndex]) -> Workspace:
         """A copy with ``edited`` in place of the modules of the same names (cheaper than rebuilding)."""
