@@ -6,8 +6,8 @@ import pytest
 
 from flaskscope.knowledge import providers, roots, sinks
 from flaskscope.knowledge.names import canonical
+from flaskscope.knowledge.roots import WHY_NO_CONTEXT
 from flaskscope.levels import Level
-from flaskscope.report.messages import WHY_NO_CONTEXT
 from flaskscope.rules import RULES
 
 

@@ -13,6 +13,8 @@ from flaskscope.fixes.app_source import AppFinder
 from flaskscope.index.ast_util import dotted_text, is_main_guard
 from flaskscope.index.model import CallSite, ModuleIndex, Scope
 from flaskscope.knowledge.roots import (
+    CELERY_APP_CLASS,
+    CELERY_TASK_CLASS_KEYWORD,
     REQUEST_LESS_ROOT_KINDS,
 )
 from flaskscope.knowledge.sinks import NEED_SERVER_NAME_TAILS
@@ -41,8 +43,8 @@ class FixContext:
         if self._celery_constructions is None:
             self._celery_constructions = [
                 (scope, call) for scope in self.ws.scopes.values() for call in scope.calls
-                if self.resolver.value_of(scope, call.func).name == "celery.Celery"
-                and not any(k.arg == "task_cls" for k in call.node.keywords)]
+                if self.resolver.value_of(scope, call.func).name == CELERY_APP_CLASS
+                and not any(k.arg == CELERY_TASK_CLASS_KEYWORD for k in call.node.keywords)]
         return self._celery_constructions
 
     def fixture_functions(self) -> set[str]:

@@ -23,6 +23,9 @@ CONTEXT_TEST_BASES: dict[str, Level] = {
     "flask_testing.utils.TestCase": Level.REQUEST,
 }
 
+# The standard library's test case: what makes a class of a test module a unittest test class.
+UNITTEST_CASE_CLASS = "unittest.TestCase"
+
 # Library base classes of test cases that push nothing (everything else unknown is a gap).
 PLAIN_TEST_BASES: frozenset[str] = frozenset({
     "unittest.TestCase", "unittest.IsolatedAsyncioTestCase", "unittest.case.TestCase", "object",

@@ -75,7 +75,7 @@ class CeleryLevels:
             return known
         level = Level.NONE
         for keyword in construction.keywords:
-            if keyword.arg == "task_cls":
+            if keyword.arg == table.CELERY_TASK_CLASS_KEYWORD:
                 level = max(level, self._task_class_level(self.resolver.value_of(scope, keyword.value)))
         for assigning, target, expr in self._task_assignments():
             found = creating_call(self.resolver, assigning, target)
@@ -100,7 +100,7 @@ class CeleryLevels:
                     if isinstance(call.func, ast.Attribute) and call.func.attr == "__init__" \
                             and isinstance(receiver, ast.Call) and getattr(receiver.func, "id", "") == "super":
                         for keyword in call.node.keywords:
-                            if keyword.arg == "task_cls":
+                            if keyword.arg == table.CELERY_TASK_CLASS_KEYWORD:
                                 levels.append(self._task_class_level(self.resolver.value_of(method, keyword.value)))
         for assigning, target, expr in self._task_assignments():
             if assigning.class_qualname == class_qualname and isinstance(target, ast.Name) \
@@ -149,10 +149,10 @@ class CeleryLevels:
         for scope in self.ws.scopes.values():
             for call in scope.calls:
                 callee = self.resolver.value_of(scope, call.func)
-                if not (callee.kind == "external" and callee.name == "celery.Celery"):
+                if not (callee.kind == "external" and callee.name == table.CELERY_APP_CLASS):
                     continue
                 for keyword in call.node.keywords:
-                    if keyword.arg == "task_cls":
+                    if keyword.arg == table.CELERY_TASK_CLASS_KEYWORD:
                         value = self.resolver.value_of(scope, keyword.value)
                         if value.kind == "class" and value.name in self.ws.classes:
                             best = max(best, self.pushed_by_call(value.name))

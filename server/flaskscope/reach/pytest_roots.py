@@ -16,7 +16,7 @@ from flaskscope.findings import Gap, Root
 from flaskscope.index.model import ModuleIndex, Scope
 from flaskscope.knowledge.gaps import GapKind
 from flaskscope.knowledge.project import Knowledge
-from flaskscope.knowledge.testing import FIXTURE_DECORATORS
+from flaskscope.knowledge.testing import FIXTURE_DECORATORS, UNITTEST_CASE_CLASS
 from flaskscope.levels import Level
 from flaskscope.reach.decorator_levels import decorator_level
 from flaskscope.reach.entry_data import ArrangedTest, ModuleTests
@@ -129,7 +129,7 @@ class PytestRoots:
             if scope.class_qualname is not None:
                 klass = self.ws.classes[scope.class_qualname]
                 if not (klass.name.startswith("Test") or
-                        "unittest.TestCase" in self.resolver.external_bases(klass.qualname)):
+                        UNITTEST_CASE_CLASS in self.resolver.external_bases(klass.qualname)):
                     continue
             level, gap = model.test_level(scope)
             # A provider the project declared, decorating the test, raises its level too.
