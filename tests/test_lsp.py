@@ -114,6 +114,30 @@ async def test_severity_and_ignore_settings(client: LanguageClient, tmp_path: Pa
     assert diagnostic.severity == types.DiagnosticSeverity.Warning
 
 
+async def test_select_and_ignore_take_prefixes_and_info_severity_as_the_cli_does(client: LanguageClient,
+                                                                                  tmp_path: Path) -> None:
+    """The same codes-or-prefixes and the same severity words as ``[tool.flaskscope]``."""
+    project = copy_case("thread_config_read", tmp_path) / "project"
+    await start(client, project, options={"select": ["FCX1"], "ignore": ["FCX105"], "severity": {"FCX101": "info"}})
+    uri = open_file(client, project / "app" / "reports.py")
+    [diagnostic] = await wait_for_diagnostics(client, uri)
+    assert diagnostic.severity == types.DiagnosticSeverity.Information
+    assert not any("flaskscope." in m.message for m in client.log_messages)  # nothing was rejected
+
+
+def test_editor_settings_and_the_cli_configuration_select_rules_alike() -> None:
+    from flaskscope.config import Config
+    from flaskscope.lsp.settings import parse_settings
+
+    settings, problems = parse_settings({"select": ["FCX1"], "ignore": ["FCX10"],
+                                         "severity": {"FCX104": "information"}})
+    config = Config(select=("FCX1",), ignore=("FCX10",))
+    assert problems == [] and settings.severity == {"FCX104": "info"}
+    for code in ("FCX101", "FCX104", "FCX105", "FCX111"):
+        assert settings.enabled(code) == config.rule_enabled(code)
+    assert settings.enabled("FCX111") and not settings.enabled("FCX101")
+
+
 async def test_syntax_error_mid_edit_keeps_serving(client: LanguageClient, tmp_path: Path) -> None:
     project = copy_case("thread_config_read", tmp_path) / "project"
     await start(client, project)

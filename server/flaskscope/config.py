@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from flaskscope.rules import RULES
+from flaskscope.rules import RULES, SEVERITIES, names_a_rule, selected, severity_named
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-SEVERITIES = ("error", "warning", "info")
 CONTEXTS = ("app", "request")
 
 
@@ -50,8 +49,7 @@ class Config:
         return self.path.parent if self.path else Path.cwd()
 
     def rule_enabled(self, code: str) -> bool:
-        selected = any(code.startswith(prefix) for prefix in self.select)
-        return selected and not any(code.startswith(prefix) for prefix in self.ignore)
+        return selected(code, self.select, self.ignore)
 
     def ignored_in(self, code: str, path: Path) -> bool:
         relative = _relative(path, self.base)
@@ -127,7 +125,7 @@ def _parse(table: dict[str, Any], path: Path) -> Config:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise fail(key, 'must be a list of rule codes or prefixes, e.g. ["FCX101"]')
         for code in value:
-            if not any(rule.startswith(code) for rule in RULES):
+            if not names_a_rule(code):
                 raise fail(key, f"names no rule: {code!r} (rules: {', '.join(RULES)})")
         return tuple(value)
 
@@ -173,9 +171,10 @@ def _parse(table: dict[str, Any], path: Path) -> Config:
     values["exclude"] = exclude
     if "severity" in table:
         raw = table["severity"]
-        if not isinstance(raw, dict) or not all(k in RULES and v in SEVERITIES for k, v in raw.items()):
+        if not isinstance(raw, dict) or not all(k in RULES and isinstance(v, str) and severity_named(v)
+                                                for k, v in raw.items()):
             raise fail("severity", f"must map rule codes to one of {', '.join(SEVERITIES)}")
-        values["severity"] = dict(raw)
+        values["severity"] = {k: severity_named(v) for k, v in raw.items()}
     if "extra-sinks" in table:
         values["extra_sinks"] = mapping("extra-sinks", CONTEXTS)
     if "extra-roots" in table:

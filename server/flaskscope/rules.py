@@ -4,6 +4,7 @@ Use instead / Fix safety / References)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 DOCS_URL = "https://github.com/flaskscope/flaskscope/blob/main/docs/rules/{code}.md"
@@ -171,3 +172,26 @@ scheduler.add_job(id="audit", func=audit_export, args=[name, current_user.id])  
             references=("https://flask-login.readthedocs.io/en/latest/#flask_login.current_user",)),
     )
 }
+
+# One vocabulary for severities, in `[tool.flaskscope]` and in editor settings alike. Each output maps
+# them to its own (LSP Information and Hint, SARIF note, GitHub notice).
+SEVERITIES = ("error", "warning", "info", "hint")
+SEVERITY_ALIASES = {"information": "info"}  # the LSP's word, accepted wherever a severity is set
+
+
+def severity_named(word: str) -> str | None:
+    """The severity a configuration word names (``information`` is ``info``), or None."""
+    word = SEVERITY_ALIASES.get(word, word)
+    return word if word in SEVERITIES else None
+
+
+def names_a_rule(code: str) -> bool:
+    """A rule code or a prefix of some (``FCX``, ``FCX1``, ``FCX101``)."""
+    return any(rule.startswith(code) for rule in RULES)
+
+
+def selected(code: str, select: Iterable[str] | None, ignore: Iterable[str]) -> bool:
+    """Whether a rule is reported under ``select`` (None: every rule) and ``ignore``: both are codes or
+    prefixes, as ruff reads them, in the CLI's configuration and in editor settings alike."""
+    chosen = select is None or any(code.startswith(prefix) for prefix in select)
+    return chosen and not any(code.startswith(prefix) for prefix in ignore)

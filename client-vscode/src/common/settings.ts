@@ -2,10 +2,11 @@
 
 export type ImportStrategy = "fromEnvironment" | "useBundled";
 export type ShowNotifications = "off" | "onError" | "onWarning" | "always";
-export type Severity = "error" | "warning" | "information" | "hint";
+export type Severity = "error" | "warning" | "info" | "information" | "hint";
 
 export const RULE_CODES = ["FCX101", "FCX102", "FCX103", "FCX104", "FCX105"] as const;
-const SEVERITIES: readonly string[] = ["error", "warning", "information", "hint"];
+// The server's vocabulary (`[tool.flaskscope]` too); "information" is the LSP word for "info".
+const SEVERITIES: readonly string[] = ["error", "warning", "info", "information", "hint"];
 
 /** What the extension needs to start and talk to the server, for one workspace folder. */
 export interface ResolvedSettings {
@@ -84,11 +85,16 @@ function stringList(value: unknown, key: string, notes: string[]): string[] {
   return [];
 }
 
+/** A rule code or a prefix of some (`FCX1` selects FCX101-FCX105), as the server and the CLI read them. */
+function namesARule(code: string): boolean {
+  return /^FCX\d{0,3}$/.test(code) && RULE_CODES.some((rule) => rule.startsWith(code));
+}
+
 function codes(value: unknown, key: string, notes: string[]): string[] | undefined {
   const list = stringList(value, key, notes);
-  const unknown = list.filter((c) => !(RULE_CODES as readonly string[]).includes(c));
+  const unknown = list.filter((c) => !namesARule(c));
   if (unknown.length) notes.push(`flaskscope.${key}: unknown rule code(s) ${unknown.join(", ")}; ignored`);
-  const known = list.filter((c) => (RULE_CODES as readonly string[]).includes(c));
+  const known = list.filter(namesARule);
   return known.length ? known : undefined;
 }
 

@@ -9,31 +9,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from flaskscope.rules import RULES
-
-SEVERITIES = ("error", "warning", "information", "hint")
+from flaskscope.rules import RULES, SEVERITIES, names_a_rule, selected, severity_named
 
 
 @dataclass(frozen=True)
 class Settings:
-    select: frozenset[str] | None = None  # None: every rule
+    select: frozenset[str] | None = None  # None: every rule; codes or prefixes (``rules.selected``)
     ignore: frozenset[str] = frozenset()
     severity: dict[str, str] = field(default_factory=dict)
     pull_diagnostics: bool = True
     debounce_ms: int = 200
 
     def enabled(self, code: str) -> bool:
-        return (self.select is None or code in self.select) and code not in self.ignore
+        return selected(code, self.select, self.ignore)
 
 
 def _codes(value: Any, key: str, problems: list[str]) -> frozenset[str] | None:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        problems.append(f"`flaskscope.{key}` must be a list of rule codes such as [\"FCX101\"]")
+        problems.append(f"`flaskscope.{key}` must be a list of rule codes or prefixes such as [\"FCX101\"]")
         return None
-    unknown = [v for v in value if v not in RULES]
+    unknown = [v for v in value if not names_a_rule(v)]
     if unknown:
         problems.append(f"`flaskscope.{key}`: unknown rule code(s) {', '.join(unknown)}")
-    return frozenset(v for v in value if v in RULES)
+    return frozenset(v for v in value if names_a_rule(v))
 
 
 def parse_settings(raw: Any) -> tuple[Settings, list[str]]:
@@ -57,8 +55,9 @@ def parse_settings(raw: Any) -> tuple[Settings, list[str]]:
         values["ignore"] = _codes(raw["ignore"], "ignore", problems) or frozenset()
     if "severity" in raw:
         severity = raw["severity"] if raw["severity"] != [] else {}
-        if isinstance(severity, dict) and all(k in RULES and v in SEVERITIES for k, v in severity.items()):
-            values["severity"] = dict(severity)
+        if isinstance(severity, dict) and all(k in RULES and isinstance(v, str) and severity_named(v)
+                                              for k, v in severity.items()):
+            values["severity"] = {k: severity_named(v) for k, v in severity.items()}
         else:
             problems.append(f"`flaskscope.severity` must map rule codes to one of {', '.join(SEVERITIES)}")
     pull = raw.get("pullDiagnostics", raw.get("pull_diagnostics"))

@@ -6,7 +6,7 @@ from flaskscope.config import Config
 from flaskscope.findings import Finding
 from flaskscope.report.messages import display_path, message
 
-_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+_COMMAND = {"error": "error", "warning": "warning", "info": "notice", "hint": "notice"}
 
 
 def _escape(text: str, property_value: bool = False) -> str:

@@ -15,7 +15,7 @@ from flaskscope.findings import Finding
 from flaskscope.report.messages import display_path, message
 from flaskscope.rules import DOCS_URL, RULES
 
-_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_LEVEL = {"error": "error", "warning": "warning", "info": "note", "hint": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 

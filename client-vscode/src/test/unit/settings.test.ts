@@ -67,6 +67,16 @@ test("rule selection and severities are validated, invalid entries are dropped w
   assert.equal(s.notes.length, 5);
 });
 
+test("rule prefixes and the info severity are kept, as the CLI's configuration reads them", () => {
+  const s = resolveSettings(inspector({
+    select: { globalValue: ["FCX1", "FCX2"] },
+    ignore: { globalValue: ["FCX10"] },
+    severity: { globalValue: { FCX104: "info" } },
+  }), ctx);
+  assert.deepEqual(s.server, { pullDiagnostics: false, select: ["FCX1"], ignore: ["FCX10"], severity: { FCX104: "info" } });
+  assert.equal(s.notes.length, 1); // FCX2 names no rule
+});
+
 test("an empty select means every rule (not sent)", () => {
   const s = resolveSettings(inspector({ select: { defaultValue: [] } }), ctx);
   assert.equal("select" in s.server, false);
