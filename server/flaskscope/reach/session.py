@@ -107,11 +107,11 @@ class WholeRun:
 
     def edits_stay_inside(self, replaced: dict[str, ModuleIndex], search: Search) -> bool:
         """Whether the edits can have changed no search summary but those of the edited modules' own
-        scopes: each edited module has the same scopes, interface (``index.interface``) and imports
-        with the contexts around them as before,
-        is not a test module or a fixture's, and each of its scopes' summaries, searched again by
-        ``search`` (which reuses every other scope's), is the one this run had. Then the scopes that
-        reach the edited modules lead where they led before, and need no search again."""
+        scopes: each edited module has the same scopes, interface (``index.interface``) and contexts
+        around its imports, calls and yields as before (``_context_facts``), is not a test module or
+        a fixture's, and each of its scopes' summaries, searched again by ``search`` (which reuses
+        every other scope's), is the one this run had. Then the scopes that reach the edited modules
+        lead where they led before, and need no search again."""
         fixtures = set(self.fixtures[0].values())
         edited: set[str] = set()
         for name, new in replaced.items():
