@@ -126,7 +126,7 @@ def _in_block(body: list[ast.stmt], line: int, bindings: dict[str, Any], explici
     for stmt in body:
         if contains(stmt, line):
             return _in_stmt(stmt, line, bindings, explicit)
-        if isinstance(stmt, ast.If) and not stmt.orelse and _leaves(stmt.body):
+        if isinstance(stmt, ast.If) and not stmt.orelse and leaves(stmt.body):
             verdict = _needs(stmt.test, False, bindings, explicit, stmt.lineno)  # ``if not x: return`` before it
             if verdict is not None:
                 return verdict
@@ -158,7 +158,8 @@ def _in_stmt(stmt: ast.stmt, line: int, bindings: dict[str, Any], explicit: set[
     return None
 
 
-def _leaves(body: list[ast.stmt]) -> bool:
+def leaves(body: list[ast.stmt]) -> bool:
+    """Whether a block always ends by leaving it (``return``, ``raise``, ``continue``, ``break``)."""
     return bool(body) and isinstance(body[-1], (ast.Return, ast.Raise, ast.Continue, ast.Break))
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Iterator
 
-from flaskscope.reach.branches import MAX_NODES, contains, node_count, operands_before, use_paths
+from flaskscope.reach.branches import MAX_NODES, contains, leaves, node_count, operands_before, use_paths
 
 IsGlobals = Callable[[ast.expr], bool]  # is this expression ``flask.g``?
 _FALSY_CONSTANTS = (None, False, 0, "")
@@ -44,7 +44,7 @@ def _guards(body: list[ast.stmt], line: int, name: str) -> Iterator[tuple[ast.ex
         for stmt in body:
             if contains(stmt, line):
                 break
-            if isinstance(stmt, ast.If) and not stmt.orelse and _leaves(stmt.body):
+            if isinstance(stmt, ast.If) and not stmt.orelse and leaves(stmt.body):
                 yield stmt.test, False, stmt.lineno
         else:
             return
@@ -78,10 +78,6 @@ def _operand_guards(stmt: ast.stmt, line: int, name: str) -> Iterator[tuple[ast.
             wanted = isinstance(parent.op, ast.And)  # ``and`` goes on while true, ``or`` while false
             for operand in operands_before(parent, node):
                 yield operand, wanted, parent.lineno
-
-
-def _leaves(body: list[ast.stmt]) -> bool:
-    return bool(body) and isinstance(body[-1], (ast.Return, ast.Raise, ast.Continue, ast.Break))
 
 
 def _requires(test: ast.expr, wanted: bool, is_globals: IsGlobals) -> str | None:
