@@ -14,6 +14,7 @@ from flaskscope.index.ast_util import resolve_relative
 from flaskscope.index.model import Binding, ModuleIndex, Scope
 
 FUNCTION_NODES = (ast.FunctionDef, ast.AsyncFunctionDef)
+MAX_EARLIER = 4  # earlier assignments kept per name: enough for a value built up step by step
 
 
 def collect_bindings(index: ModuleIndex, body: list[ast.stmt], scope: Scope) -> None:
@@ -46,14 +47,22 @@ def collect_bindings(index: ModuleIndex, body: list[ast.stmt], scope: Scope) -> 
                 continue
             for target in targets:
                 if isinstance(target, ast.Name):
-                    scope.locals[target.id] = Binding("assign", expr=stmt.value, scope=scope.qualname)
+                    scope.locals[target.id] = _assignment(scope, target.id, stmt.value)
         elif isinstance(stmt, (ast.For, ast.AsyncFor)) and isinstance(stmt.target, ast.Name):
             scope.locals.setdefault(stmt.target.id, Binding("element", expr=stmt.iter, scope=scope.qualname))
         elif isinstance(stmt, (ast.With, ast.AsyncWith)):
             for item in stmt.items:
                 if isinstance(item.optional_vars, ast.Name):
-                    scope.locals[item.optional_vars.id] = Binding(
-                        "assign", expr=item.context_expr, scope=scope.qualname)
+                    scope.locals[item.optional_vars.id] = _assignment(scope, item.optional_vars.id, item.context_expr)
+
+
+def _assignment(scope: Scope, name: str, value: ast.expr) -> Binding:
+    """The binding of ``name = value``, remembering what earlier assignments of the body gave it."""
+    previous = scope.locals.get(name)
+    earlier: tuple[ast.expr, ...] = ()
+    if previous is not None and previous.kind == "assign" and previous.expr is not None:
+        earlier = (previous.expr, *previous.earlier)[:MAX_EARLIER]
+    return Binding("assign", expr=value, scope=scope.qualname, earlier=earlier)
 
 
 def _own_statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:

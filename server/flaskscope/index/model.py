@@ -40,6 +40,9 @@ class Binding:
     target: str = ""
     expr: ast.expr | None = None
     scope: str = ""
+    # An ``assign``'s earlier assignments in the same body, latest first (``app = create_app()``
+    # before ``app = configure(app)``): what the name was before, and what the right side reads.
+    earlier: tuple[ast.expr, ...] = ()
 
 
 class Ref(NamedTuple):

@@ -107,6 +107,11 @@ FACTORY_RESULTS: dict[str, str] = {
     "flask.Flask.test_request_context": "flask.ctx.RequestContext",
     "flask.Flask.request_context": "flask.ctx.RequestContext",
     "contextvars.copy_context": "contextvars.Context",
+    "logging.getLogger": "logging.Logger",
+    "logging.Logger.getChild": "logging.Logger",
+    # What a test client's request returns: the response object, whose methods are Werkzeug's.
+    **{f"{TEST_CLIENT_CLASS}.{verb}": "werkzeug.test.TestResponse"
+       for verb in ("get", "post", "put", "patch", "delete", "head", "options", "open")},
 }
 
 # Attributes of known instances that are themselves known objects (``app.cli``, ``db.Model``).

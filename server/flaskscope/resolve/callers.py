@@ -64,17 +64,7 @@ class Callers:
         # ``Thread(target=f, args=(x,))``: what a spawner hands over
         argument_lists += [(*handed, True) for handed in self.spawned_with(function.qualname)]
         for caller, args, keywords, spawned in argument_lists:
-            arg = next((k.value for k in keywords if k.arg == param), None)
-            if arg is None and 0 <= position < len(args) and not isinstance(args[position], ast.Starred):
-                arg = args[position]
-            if arg is None and (keywords and any(k.arg is None for k in keywords)
-                                or any(isinstance(a, ast.Starred) for a in args)):
-                value = UNKNOWN  # ``f(*args, **kwargs)``: which parameter gets what is not known
-            elif arg is None and default is not None:
-                parent = self.ws.scopes.get(function.parent or "")  # the default applies
-                value = self._resolver.value_of(parent, default) if parent is not None else UNKNOWN
-            else:
-                value = self._resolver.value_of(caller, arg) if arg is not None else UNKNOWN
+            value = self._passed(function, position, param, default, caller, args, keywords)
             if value.kind == "scope" and value.bound and self.ws.scopes[value.name].is_property:
                 # ``send_invite(self.current_user)``: the getter ran at the call; what it returned is passed
                 value = self._resolver.return_value(value.name)
@@ -97,6 +87,26 @@ class Callers:
         if len(functions) > 1:  # ``requires(staff_only)`` here, ``requires(api_key_valid)`` there: either runs
             return Value("scopes", "|".join(functions))
         return found
+
+    def passed_at(self, function: Scope, param: str, caller: Scope, call: ast.Call) -> Value:
+        """What one call passes ``function``'s parameter ``param`` (its default when it passes none)."""
+        if param not in function.params:
+            return UNKNOWN
+        position = function.params.index(param) - (1 if function.class_qualname else 0)
+        return self._passed(function, position, param, _default_of(function, param), caller, call.args, call.keywords)
+
+    def _passed(self, function: Scope, position: int, param: str, default: ast.expr | None,
+                caller: Scope, args: list[ast.expr], keywords: list[ast.keyword]) -> Value:
+        arg = next((k.value for k in keywords if k.arg == param), None)
+        if arg is None and 0 <= position < len(args) and not isinstance(args[position], ast.Starred):
+            arg = args[position]
+        if arg is None and (keywords and any(k.arg is None for k in keywords)
+                            or any(isinstance(a, ast.Starred) for a in args)):
+            return UNKNOWN  # ``f(*args, **kwargs)``: which parameter gets what is not known
+        if arg is None and default is not None:
+            parent = self.ws.scopes.get(function.parent or "")  # the default applies
+            return self._resolver.value_of(parent, default) if parent is not None else UNKNOWN
+        return self._resolver.value_of(caller, arg) if arg is not None else UNKNOWN
 
     def spawned_with(self, function: str) -> list[tuple[Scope, list[ast.expr], list[ast.keyword]]]:
         """The arguments spawners hand ``function`` (``Thread(target=f, args=(x,), kwargs={...})``,

@@ -21,7 +21,7 @@ from flaskscope.knowledge.names import DECORATED_RESULTS, FACTORY_RESULTS, INSTA
 from flaskscope.knowledge.sinks import PROXY_FACTORIES
 from flaskscope.resolve.callers import Callers
 from flaskscope.resolve.classes import ClassHierarchy
-from flaskscope.resolve.values import UNKNOWN, Value
+from flaskscope.resolve.values import UNKNOWN, Value, is_literal, literal_value
 from flaskscope.resolve.workspace import CallsByName, Workspace
 
 MAX_DEPTH = 12  # how deep a chain of names or origins is followed before giving up
@@ -54,19 +54,32 @@ class Resolver:
         parts = dotted.split(".")
         for cut in range(len(parts), 0, -1):
             module = ".".join(parts[:cut])
-            if module in self.ws.modules:
+            if module in self.ws.modules and not (cut == len(parts) and self._shadowed_submodule(parts)):
                 value = Value("module", module)
                 for attr in parts[cut:]:
                     value = self.attribute(value, attr)
                 return value
         return Value("external", canonical(dotted))
 
+    def _shadowed_submodule(self, parts: list[str]) -> bool:
+        """``from shop.models import db`` finds the package's attribute ``db`` first: when its
+        ``__init__`` rebinds the name (``from .db import db``), that object, not the submodule
+        ``shop.models.db``, is what the import gives. (Only the last name of an import is looked up
+        as an attribute; the modules before it are found by the import system.)"""
+        if len(parts) < 2:
+            return False
+        package = self.ws.modules.get(".".join(parts[:-1]))
+        binding = package.globals.get(parts[-1]) if package is not None else None
+        if binding is None:
+            return False
+        return not (binding.kind == "import" and binding.target == ".".join(parts))
+
     def lookup(self, scope: Scope, name: str) -> Value:
         key = (scope.qualname, name)
         cached = self._names.get(key)
         if cached is None:
             if key in self._looking_up:
-                return UNKNOWN
+                return UNKNOWN  # ``app = configure(app)``: the assignment falls back to an earlier one
             self._looking_up.add(key)
             try:
                 cached = self._lookup(scope, name)
@@ -107,11 +120,22 @@ class Resolver:
             return self._param_value(owner, name, binding)
         if binding.kind == "assign" and binding.expr is not None:
             scope = self.ws.scopes.get(binding.scope, owner)
-            return self.value_of(scope, binding.expr)
+            value = self.value_of(scope, binding.expr)
+            if (value.kind == "unknown" or is_literal(value)) and binding.earlier:
+                return self._earlier_value(scope, binding) or value
+            return value
         if binding.kind == "element" and binding.expr is not None:
             value = self.value_of(self.ws.scopes.get(binding.scope, owner), binding.expr)
             return value if value.kind == "scopes" else UNKNOWN
         return UNKNOWN
+
+    def _earlier_value(self, scope: Scope, binding: Binding) -> Value | None:
+        """The latest earlier assignment of a name that says more than a literal does."""
+        for expr in binding.earlier:
+            value = self.value_of(scope, expr)
+            if value.kind != "unknown" and not is_literal(value):
+                return value
+        return None
 
     def decorators(self, function: Scope) -> list[tuple[str, ast.expr]]:
         """The qualified names of a function's decorators (``flask.cli.with_appcontext``, or the
@@ -196,8 +220,9 @@ class Resolver:
             qualname = module.lambdas.get(id(expr)) if module else None
             return Value("scope", qualname) if qualname else UNKNOWN
         if isinstance(expr, (ast.Tuple, ast.List)):
-            return self._functions_of(scope, expr.elts)
-        return UNKNOWN
+            functions = self._functions_of(scope, expr.elts)
+            return functions if functions.kind != "unknown" else literal_value(expr)
+        return literal_value(expr)
 
     def _functions_of(self, scope: Scope, elements: list[ast.expr]) -> Value:
         """A literal sequence of functions (``JOBS = (sync, audit)``): a loop over it calls each."""
@@ -217,7 +242,8 @@ class Resolver:
         if func.kind == "class":
             return Value("instance", func.name)
         if func.kind == "scope":
-            return self.return_value(func.name)
+            value = self.return_value(func.name)
+            return value if value.kind != "unknown" else self._returned_argument(func.name, scope, call)
         if func.kind != "external":
             return UNKNOWN
         name = func.name
@@ -246,6 +272,19 @@ class Resolver:
             owner = scope.class_qualname
         return Value("super", owner) if owner in self.ws.classes else UNKNOWN
 
+    def _returned_argument(self, qualname: str, caller: Scope, call: ast.Call) -> Value:
+        """``register(Mailer())`` where ``register`` ends ``return service``: a function that hands
+        back one of its parameters gives each call what that call passed."""
+        function = self.ws.scopes.get(qualname)
+        if function is None or not function.returns or "staticmethod" in {dotted_text(d) for d in function.decorators}:
+            return UNKNOWN
+        names = {node.id if isinstance(node, ast.Name) else None for node in function.returns}
+        param = names.pop() if len(names) == 1 else None
+        binding = function.locals.get(param) if param else None
+        if param is None or binding is None or binding.kind != "param":
+            return UNKNOWN
+        return self.callers.passed_at(function, param, caller, call)
+
     def return_value(self, qualname: str) -> Value:
         """What a workspace function returns, when every return agrees (``create_app()`` -> Flask)."""
         return self._first_known(self._returns, qualname, lambda scope: scope.returns)
@@ -264,9 +303,11 @@ class Resolver:
         if scope is not None:
             for node in produced(scope):
                 value = self.value_of(scope, node)
-                if value.kind != "unknown":
+                if value.kind != "unknown" and not is_literal(value):
                     result = value
                     break
+                if result.kind == "unknown":
+                    result = value  # ``return {}`` early, ``return report`` later: the object says more
         memo[qualname] = result
         return result
 

@@ -8,6 +8,7 @@ engine, the fixes and the tests compare and store these, so they live apart from
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass
 
 
@@ -39,3 +40,32 @@ def scope_names(value: Value) -> tuple[str, ...]:
     if value.kind == "scopes":
         return tuple(value.name.split("|"))
     return ()
+
+
+# A literal's type, by the node that spells it: its methods (``", ".join``, ``"{}".format``,
+# ``rows.append``) are the builtin type's, never a workspace function.
+_LITERAL_TYPES: dict[type, str] = {
+    ast.JoinedStr: "builtins.str", ast.List: "builtins.list", ast.ListComp: "builtins.list",
+    ast.Dict: "builtins.dict", ast.DictComp: "builtins.dict", ast.Set: "builtins.set",
+    ast.SetComp: "builtins.set", ast.Tuple: "builtins.tuple",
+}
+
+
+def literal_value(expr: ast.expr) -> Value:
+    """An instance of the builtin type a literal spells, or unknown. ``None``, ``True`` and
+    ``False`` stay unknown: code that starts with ``x = None`` means to put something else there."""
+    if isinstance(expr, ast.Constant):
+        if expr.value is None or isinstance(expr.value, bool) or expr.value is Ellipsis:
+            return UNKNOWN
+        return Value("instance", f"builtins.{type(expr.value).__name__}")
+    name = _LITERAL_TYPES.get(type(expr))
+    return Value("instance", name) if name else UNKNOWN
+
+
+def is_literal(value: Value) -> bool:
+    """Whether a value is only a literal's type (known, but says nothing about workspace code)."""
+    return value.kind == "instance" and value.name in _LITERAL_NAMES
+
+
+_LITERAL_NAMES = frozenset({*_LITERAL_TYPES.values(), "builtins.str", "builtins.bytes", "builtins.int",
+                            "builtins.float", "builtins.complex"})
