@@ -1,0 +1,11 @@
+from flask import current_app
+
+
+class Mailer:
+    def __init__(self, recipients):
+        self.recipients = list(recipients)
+
+    def send_digest(self):
+        sender = current_app.config["MAIL_FROM"]
+        for to in self.recipients:
+            print(f"From: {sender} To: {to} -- weekly digest")
