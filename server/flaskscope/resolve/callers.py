@@ -49,7 +49,7 @@ class Callers:
         """
         if function.kind != "function" or param not in function.params:
             return UNKNOWN
-        position = function.params.index(param) - (1 if function.class_qualname else 0)
+        position = _position(function, param)
         found = UNKNOWN
         passed: list[Value] = []
         default = _default_of(function, param)
@@ -92,7 +92,7 @@ class Callers:
         """What one call passes ``function``'s parameter ``param`` (its default when it passes none)."""
         if param not in function.params:
             return UNKNOWN
-        position = function.params.index(param) - (1 if function.class_qualname else 0)
+        position = _position(function, param)
         return self._passed(function, position, param, _default_of(function, param), caller, call.args, call.keywords)
 
     def _passed(self, function: Scope, position: int, param: str, default: ast.expr | None,
@@ -235,6 +235,11 @@ class Callers:
         if self._by_name is None:
             self._by_name = calls_by_name(self.ws.scopes.values())
         return self._by_name
+
+
+def _position(function: Scope, param: str) -> int:
+    """Where a call passes ``param`` positionally: a method's first parameter is its object."""
+    return function.params.index(param) - (1 if function.class_qualname else 0)
 
 
 def _default_of(function: Scope, param: str) -> ast.expr | None:

@@ -49,6 +49,8 @@ _LITERAL_TYPES: dict[type, str] = {
     ast.Dict: "builtins.dict", ast.DictComp: "builtins.dict", ast.Set: "builtins.set",
     ast.SetComp: "builtins.set", ast.Tuple: "builtins.tuple",
 }
+_LITERAL_NAMES = frozenset({*_LITERAL_TYPES.values(), "builtins.str", "builtins.bytes", "builtins.int",
+                            "builtins.float", "builtins.complex"})
 
 
 def literal_value(expr: ast.expr) -> Value:
@@ -65,7 +67,3 @@ def literal_value(expr: ast.expr) -> Value:
 def is_literal(value: Value) -> bool:
     """Whether a value is only a literal's type (known, but says nothing about workspace code)."""
     return value.kind == "instance" and value.name in _LITERAL_NAMES
-
-
-_LITERAL_NAMES = frozenset({*_LITERAL_TYPES.values(), "builtins.str", "builtins.bytes", "builtins.int",
-                            "builtins.float", "builtins.complex"})
